@@ -1,0 +1,301 @@
+/// A stack of layers trained end to end, with a Keras-like API:
+/// `compile(loss:optimizer:metrics:)`, `fit`, `evaluate`, `predict`, `predictClasses`.
+///
+/// ```swift
+/// let model = try Sequential<Float>(inputFeatures: 784, seed: 7) {
+///     Dense(100, activation: .relu, initializer: .bookHe)
+///     Dense(10)
+/// }
+/// model.compile(loss: SoftmaxCrossEntropy(), optimizer: Adam(), metrics: [.accuracy])
+/// let history = try model.fit(x, .classes(labels), epochs: 10, batchSize: 100, validation: .split(0.1))
+/// ```
+///
+/// The model's seed fixes its initial weights, dropout masks and the order of batches.
+public final class Sequential<Scalar: Real> {
+    /// Features of each input sample.
+    public let inputFeatures: Int
+    /// The layers, first to last.
+    public let layers: [any Layer<Scalar>]
+    /// Outputs of the last layer.
+    public let outputFeatures: Int
+    /// The seed behind every random draw of this model.
+    public let seed: UInt64
+    /// The loss, once compiled.
+    public private(set) var loss: (any Loss<Scalar>)?
+    /// The optimiser, once compiled.
+    public private(set) var optimizer: (any Optimizer<Scalar>)?
+    /// Tracked metrics.
+    public private(set) var metrics: [Metric] = []
+    /// L2 weight decay λ: adds λ/2 Σ W² to the loss and λ W to each weight's gradient.
+    public private(set) var weightDecay: Double = 0
+    /// Training steps taken so far.
+    public private(set) var step = 0
+    /// The generator for batch order.
+    private var batchRNG: SeededGenerator
+
+    /// Builds the layers for `inputFeatures` inputs. Unnamed layers get Keras-style names
+    /// (`dense_1`, `activation_2`, ...). Weights are drawn from `seed`.
+    public init(inputFeatures: Int, seed: UInt64 = 0, @LayerBuilder<Scalar> _ layers: () -> [any Layer<Scalar>]) throws(ModelError) {
+        self.inputFeatures = inputFeatures
+        self.layers = layers()
+        self.seed = seed
+        self.batchRNG = SeededGenerator(seed: seed, stream: "batches")
+        guard inputFeatures > 0 else { throw .invalidSetting("inputFeatures must be positive, got \(inputFeatures)") }
+        guard !self.layers.isEmpty else { throw .invalidSetting("a model needs at least one layer") }
+        var rng = SeededGenerator(seed: seed, stream: "init")
+        var counters: [String: Int] = [:]
+        var features = inputFeatures
+        var names = Set<String>()
+        for layer in self.layers {
+            if layer.name.isEmpty {
+                let kind = layer.record.kind
+                counters[kind, default: 0] += 1
+                layer.name = "\(kind)_\(counters[kind]!)"
+            }
+            guard names.insert(layer.name).inserted else { throw .invalidSetting("two layers are named '\(layer.name)'") }
+            features = try layer.build(inputFeatures: features, rng: &rng)
+        }
+        self.outputFeatures = features
+    }
+
+    /// Sets the loss, optimiser, metrics and weight decay used by `fit` and `evaluate`.
+    public func compile(loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>, metrics: [Metric] = [],
+                        weightDecay: Double = 0) {
+        self.loss = loss
+        self.optimizer = optimizer
+        self.metrics = metrics
+        self.weightDecay = weightDecay
+    }
+
+    /// Every trainable parameter, layer by layer.
+    public var parameters: [Parameter<Scalar>] { layers.flatMap { $0.parameters } }
+
+    /// Number of trainable scalars.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
+    /// The values of every parameter (for checkpoints and `restoreBestWeights`).
+    public var weights: [Matrix<Scalar>] { parameters.map(\.value) }
+
+    /// Replaces every parameter's value; shapes must match.
+    public func setWeights(_ values: [Matrix<Scalar>]) throws(ShapeError) {
+        let ps = parameters
+        guard values.count == ps.count else {
+            throw ShapeError(context: "setWeights", expected: "\(ps.count) tensors", actual: "\(values.count)")
+        }
+        for (p, v) in zip(ps, values) {
+            guard p.value.shape == v.shape else {
+                throw ShapeError(context: "setWeights \(p.name)", expected: "\(p.value.shape)", actual: "\(v.shape)")
+            }
+            p.value = v
+        }
+    }
+
+    /// A Keras-like summary: one line per layer and the parameter count.
+    public var summary: String {
+        (["model: \(inputFeatures) inputs -> \(outputFeatures) outputs"] + layers.map { "  " + $0.record.summaryLine }
+            + ["  total: \(parameterCount) trainable parameters"]).joined(separator: "\n")
+    }
+
+    // MARK: Inference
+
+    /// The forward pass of a batch through every layer.
+    public func forward(_ x: Matrix<Scalar>, training: Bool) throws(ShapeError) -> Matrix<Scalar> {
+        guard x.cols == inputFeatures else {
+            throw ShapeError(context: "model input", expected: "(samples, \(inputFeatures))", actual: "\(x.shape)")
+        }
+        var h = x
+        for layer in layers { h = try layer.forward(h, training: training) }
+        return h
+    }
+
+    /// The model's outputs in inference mode, computed in batches of `batchSize`.
+    public func predict(_ x: Matrix<Scalar>, batchSize: Int = 1024) throws(ShapeError) -> Matrix<Scalar> {
+        guard x.rows > batchSize else { return try forward(x, training: false) }
+        var out = Matrix<Scalar>(rows: 0, cols: 0)
+        var storage: [Scalar] = []
+        storage.reserveCapacity(x.rows * outputFeatures)
+        var start = 0
+        while start < x.rows {
+            let end = min(start + batchSize, x.rows)
+            storage += try forward(x.gatherRows(start..<end), training: false).storage
+            start = end
+        }
+        out = try Matrix(rows: x.rows, cols: outputFeatures, storage)
+        return out
+    }
+
+    /// The predicted class of each sample (argmax, or output > 0.5 for a single output).
+    public func predictClasses(_ x: Matrix<Scalar>) throws(ShapeError) -> [Int] {
+        let p = try predict(x)
+        return Target<Scalar>.values(p).classIndices
+    }
+
+    /// The loss and metrics on a data set, in inference mode.
+    public func evaluate(_ x: Matrix<Scalar>, _ y: Target<Scalar>) throws(ModelError) -> [String: Double] {
+        guard let loss else { throw .notCompiled }
+        do {
+            let out = try predict(x)
+            var logs = ["loss": try loss.evaluate(out, y).value + decayPenalty()]
+            if metrics.contains(.accuracy) { logs["accuracy"] = Self.accuracy(out, y) }
+            return logs
+        } catch { throw .shape(error) }
+    }
+
+    static func accuracy(_ output: Matrix<Scalar>, _ target: Target<Scalar>) -> Double {
+        let predicted = Target<Scalar>.values(output).classIndices
+        let truth = target.classIndices
+        guard !truth.isEmpty else { return 0 }
+        return Double(zip(predicted, truth).filter { $0 == $1 }.count) / Double(truth.count)
+    }
+
+    private func decayPenalty() -> Double {
+        guard weightDecay > 0 else { return 0 }
+        return 0.5 * weightDecay * parameters.filter(\.decays).reduce(0) { $0 + $1.value.sumOfSquares() }
+    }
+
+    // MARK: Training
+
+    /// The outcome of one training step.
+    public struct StepResult: Sendable {
+        /// The batch loss before the update (weight-decay penalty included).
+        public let loss: Double
+        /// The batch accuracy, when tracked.
+        public let accuracy: Double?
+    }
+
+    /// Computes the loss and every parameter's gradient for a batch, without updating.
+    public func computeGradients(_ x: Matrix<Scalar>, _ y: Target<Scalar>) throws(ModelError) -> (loss: Double, output: Matrix<Scalar>) {
+        guard let loss else { throw .notCompiled }
+        do {
+            let out = try forward(x, training: true)
+            let (value, grad) = try loss.evaluate(out, y)
+            var g = grad
+            for (i, layer) in layers.enumerated().reversed() {
+                g = layer.backward(g, needInputGradient: i > 0)
+            }
+            if weightDecay > 0 {
+                for p in parameters where p.decays { p.gradient.add(p.value, times: Scalar(weightDecay)) }
+            }
+            return (value + decayPenalty(), out)
+        } catch { throw .shape(error) }
+    }
+
+    /// One optimisation step on a batch: forward, loss, backward, update. Observers see the
+    /// step when they ask to.
+    public func trainStep(_ x: Matrix<Scalar>, _ y: Target<Scalar>, epoch: Int = 0,
+                          observers: [any TrainingObserver<Scalar>] = []) throws(ModelError) -> StepResult {
+        guard let optimizer else { throw .notCompiled }
+        var needs: ObservationNeeds = []
+        for o in observers { needs.formUnion(o.needs(atStep: step)) }
+        let (lossValue, out) = try computeGradients(x, y)
+        let acc = metrics.contains(.accuracy) ? Self.accuracy(out, y) : nil
+        let params = parameters
+        let before = needs.contains(.updates) ? params.map(\.value) : []
+        var layerObs: [LayerObservation<Scalar>] = []
+        if needs.contains(.layerOutputs) {
+            for (i, l) in layers.enumerated() {
+                layerObs.append(LayerObservation(index: i, record: l.record, preActivation: l.lastPreActivation,
+                                                 activation: l.lastOutput ?? Matrix(rows: 0, cols: 0)))
+            }
+        }
+        let lr = optimizer.learningRate
+        optimizer.update(params)
+        if !needs.isEmpty {
+            let owner = Dictionary(layers.enumerated().flatMap { i, l in l.parameters.map { (ObjectIdentifier($0), i) } },
+                                   uniquingKeysWith: { a, _ in a })
+            var paramObs: [ParameterObservation<Scalar>] = []
+            if needs.contains(.gradients) || needs.contains(.updates) {
+                for (k, p) in params.enumerated() {
+                    paramObs.append(ParameterObservation(
+                        name: p.name, layerIndex: owner[ObjectIdentifier(p)] ?? 0, role: p.role, value: p.value,
+                        gradient: p.gradient, update: needs.contains(.updates) ? p.value - before[k] : nil))
+                }
+            }
+            let obs = StepObservation(step: step, epoch: epoch, loss: lossValue, accuracy: acc, batchSize: x.rows,
+                                      learningRate: lr, layers: layerObs, parameters: paramObs)
+            for o in observers where !o.needs(atStep: step).isEmpty { o.observe(obs) }
+        }
+        step += 1
+        return StepResult(loss: lossValue, accuracy: acc)
+    }
+
+    /// Trains for `epochs` passes over the data in batches of `batchSize` (nil: the whole set,
+    /// i.e. full-batch gradient descent; 1: pure SGD). Batches are drawn in a seeded shuffled
+    /// order when `shuffle` is true. A non-finite loss or parameter ends training with
+    /// `.diverged` under the default policy; it never traps.
+    public func fit(_ x: Matrix<Scalar>, _ y: Target<Scalar>, epochs: Int, batchSize: Int? = 32,
+                    validation: Validation<Scalar> = .none, shuffle: Bool = true,
+                    callbacks: [any Callback<Scalar>] = [], observers: [any TrainingObserver<Scalar>] = [],
+                    onNonFinite: NonFinitePolicy = .stop) throws(ModelError) -> History {
+        guard loss != nil, optimizer != nil else { throw .notCompiled }
+        guard epochs >= 0 else { throw .invalidSetting("epochs must be >= 0, got \(epochs)") }
+        guard y.count == x.rows else {
+            throw .shape(ShapeError(context: "fit targets", expected: "\(x.rows) samples", actual: "\(y.count)"))
+        }
+        var trainX = x, trainY = y
+        var valData: (Matrix<Scalar>, Target<Scalar>)?
+        switch validation {
+        case .none: break
+        case .data(let vx, let vy): valData = (vx, vy)
+        case .split(let f):
+            guard f > 0, f < 1 else { throw .invalidSetting("validation split must be in (0, 1), got \(f)") }
+            let nVal = Int((Double(x.rows) * f).rounded())
+            let nTrain = x.rows - nVal
+            guard nVal > 0, nTrain > 0 else { throw .invalidSetting("validation split \(f) of \(x.rows) samples leaves an empty set") }
+            trainX = x.gatherRows(0..<nTrain); trainY = y.gather(0..<nTrain)
+            valData = (x.gatherRows(nTrain..<x.rows), y.gather(nTrain..<x.rows))
+        }
+        let n = trainX.rows
+        guard n > 0 else { throw .invalidSetting("no training samples") }
+        let bs = min(batchSize ?? n, n)
+        guard bs > 0 else { throw .invalidSetting("batch size must be positive, got \(bs)") }
+
+        var history = History()
+        func end(_ outcome: TrainingOutcome) throws(ModelError) -> History {
+            history.outcome = outcome
+            do { for c in callbacks { try c.trainingEnded(self) } } catch { throw Self.wrap(error) }
+            for o in observers { o.trainingEnded(outcome) }
+            return history
+        }
+        do { for c in callbacks { try c.trainingBegan(self) } } catch { throw Self.wrap(error) }
+        for epoch in 0..<epochs {
+            var order = Array(0..<n)
+            if shuffle { order.shuffle(using: &batchRNG) }
+            var lossSum = 0.0, accSum = 0.0, seen = 0
+            var start = 0
+            while start < n {
+                let idx = order[start..<min(start + bs, n)]
+                start += bs
+                let stepIndex = step
+                let r = try trainStep(trainX.gatherRows(idx), trainY.gather(idx), epoch: epoch, observers: observers)
+                history.stepLosses.append(r.loss)
+                if !r.loss.isFinite, onNonFinite == .stop { return try end(.diverged(step: stepIndex, quantity: "loss")) }
+                lossSum += r.loss * Double(idx.count)
+                accSum += (r.accuracy ?? 0) * Double(idx.count)
+                seen += idx.count
+            }
+            if onNonFinite == .stop, let bad = parameters.first(where: { !$0.value.allFinite() }) {
+                return try end(.diverged(step: step - 1, quantity: "parameter \(bad.name)"))
+            }
+            var logs = ["loss": lossSum / Double(seen)]
+            if metrics.contains(.accuracy) { logs["accuracy"] = accSum / Double(seen) }
+            if let (vx, vy) = valData {
+                for (k, v) in try evaluate(vx, vy) { logs["val_" + k] = v }
+            }
+            history.epochs.append(logs)
+            for o in observers { o.epochEnded(epoch, logs: logs) }
+            var stopReason: String?
+            do {
+                for c in callbacks { if let r = try c.epochEnded(epoch, logs: logs, model: self) { stopReason = stopReason ?? r } }
+            } catch { throw Self.wrap(error) }
+            if let stopReason { return try end(.stoppedEarly(epoch: epoch, reason: stopReason)) }
+        }
+        return try end(.completed(epochs: epochs))
+    }
+
+    static func wrap(_ error: any Error) -> ModelError {
+        if let e = error as? ModelError { return e }
+        if let e = error as? ShapeError { return .shape(e) }
+        return .invalidSetting("\(error)")
+    }
+}

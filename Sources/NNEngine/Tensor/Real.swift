@@ -1,0 +1,63 @@
+import COpenBLAS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A floating-point scalar the engine can train with: `Float` for speed, `Double` for
+/// gradient checks and the worked examples.
+///
+/// Besides the maths functions, the protocol carries the engine's whole-buffer kernels.
+/// Generic layer code calls them once per matrix (not once per element), and each
+/// conforming type's witness is a specialised, auto-vectorised loop, so generic layers
+/// run at the speed of hand-written `Float` code.
+public protocol Real: BinaryFloatingPoint, Sendable, Codable, LosslessStringConvertible
+where RawSignificand: FixedWidthInteger {
+    /// e^x.
+    static func exp(_ x: Self) -> Self
+    /// Natural logarithm.
+    static func log(_ x: Self) -> Self
+    /// Hyperbolic tangent.
+    static func tanh(_ x: Self) -> Self
+    /// `C = alpha * op(A) * op(B) + beta * C` on row-major buffers (BLAS `?gemm`).
+    static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+                     a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+                     beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+}
+
+extension Float: Real {
+    @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
+    @inlinable public static func log(_ x: Float) -> Float { logf(x) }
+    @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                            beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans,
+                    transB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
+                    alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+}
+
+extension Double: Real {
+    @inlinable public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    @inlinable public static func log(_ x: Double) -> Double { Glibc.log(x) }
+    @inlinable public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+                            a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+                            beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans,
+                    transB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
+                    alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+}
+
+/// Controls how many threads OpenBLAS uses for every product in this process.
+public enum BLASThreads {
+    /// Sets the OpenBLAS thread count. One thread is the engine's default: on the small
+    /// shapes of these studies a second BLAS thread gains little on an idle machine and
+    /// collapses when the other core is busy (see the benchmark notes in the README).
+    public static func set(_ count: Int) { openblas_set_num_threads(Int32(max(1, count))) }
+    /// The thread count OpenBLAS currently uses.
+    public static var current: Int { Int(openblas_get_num_threads()) }
+}
