@@ -7,9 +7,6 @@ import PackageDescription
 /// Data flows one way:
 /// data -> NNEngine (train) -> NNEvents (events, analysis) -> NNPlot (figures) -> NNReport (HTML)
 /// and the `nnviz` executable wires them together.
-let optimised: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
-]
 
 let package = Package(
     name: "nnviz",
@@ -38,19 +35,19 @@ let package = Package(
 
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib"],
                 resources: [.copy("Resources/mnist5k")],
-                swiftSettings: optimised),
-        .target(name: "NNEvents", dependencies: ["NNEngine"], swiftSettings: optimised),
-        .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"], swiftSettings: optimised),
+),
+        .target(name: "NNEvents", dependencies: ["NNEngine"]),
+        .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),
         .target(name: "NNReport", dependencies: ["NNEngine", "NNEvents", "NNPlot"],
-                swiftSettings: optimised),
+),
         .executableTarget(name: "nnviz", dependencies: [
             "NNEngine", "NNEvents", "NNPlot", "NNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
-        ], swiftSettings: optimised),
+        ]),
         .executableTarget(name: "nnviz-bench", dependencies: [
             "NNEngine", "NNEvents", "NNPlot", "NNReport",
-        ], swiftSettings: optimised),
+        ]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNEventsTests", dependencies: ["NNEngine", "NNEvents"]),

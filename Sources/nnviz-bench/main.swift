@@ -1,1 +1,50 @@
-print("bench")
+import Foundation
+import NNEngine
+
+/// nnviz-bench: the peer workloads of `shared/bench/peers/README.md` through nnviz, side by
+/// side with the peers measured in the same run.
+///
+/// usage: nnviz-bench [w2] [--no-peers] [--steps N]
+let arguments = Array(CommandLine.arguments.dropFirst())
+let withPeers = !arguments.contains("--no-peers")
+let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[$0 + 1]) } ?? 2000
+let workloads = arguments.filter { $0.hasPrefix("w") }
+
+func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+
+print("machine: \(Machine.summary)")
+do {
+    if workloads.isEmpty || workloads.contains("w2") {
+        try benchW2(steps: steps, withPeers: withPeers)
+    }
+} catch {
+    FileHandle.standardError.write(Data("nnviz-bench: \(error)\n".utf8))
+    exit(1)
+}
+
+func benchW2(steps: Int, withPeers: Bool) throws {
+    print("\n== W2 init_compare_train: 784-100x4-10 ReLU, SGD 0.01, batch 128, \(steps) steps x 3 inits")
+    let data = Dataset<Float>.learnableUniform()
+    var ours: [W2.Mode: Double] = [:]
+    for mode in W2.Mode.allCases {
+        let (runs, sps) = try W2.run(mode, steps: steps, data: data)
+        ours[mode] = sps
+        let finals = runs.map { "\($0.name) \(fmt($0.losses.suffix(10).reduce(0, +) / Double(min(10, $0.losses.count)), 3))" }
+        print("nnviz  \(mode.rawValue): \(fmt(sps)) steps/s   final loss (mean of last 10 records): \(finals.joined(separator: ", "))")
+    }
+    guard withPeers else { return }
+    if let reason = Peers.unavailableReason(needKeras: true) { print("peers: not run: \(reason)"); return }
+    let record = try Peers.run("w2_init_compare_train.py", ["--impls", "numpy64,numpy32,keras_jit", "--steps", "\(steps)"])
+    var best = ("", 0.0)
+    if let impls = record["impls"] as? [String: [String: Any]] {
+        for (name, f) in impls.sorted(by: { $0.key < $1.key }) {
+            let sps = f["steps_per_s"] as? Double ?? 0
+            print("peer   \(name): \(fmt(sps)) steps/s")
+            if sps > best.1 { best = (name, sps) }
+        }
+    }
+    print("load during peers: \(record["loadavg_1m"] ?? "?")")
+    for mode in W2.Mode.allCases {
+        print("ratio  nnviz (\(mode.rawValue)) / best peer (\(best.0)): \(fmt((ours[mode] ?? 0) / best.1, 2))x")
+    }
+}

@@ -36,7 +36,7 @@ public struct Dataset<Scalar: Real>: Sendable {
         Dataset(unchecked: name, x: x.gatherRows(indices), labels: indices.map { labels[$0] }, classes: classes)
     }
 
-    private init(unchecked name: String, x: Matrix<Scalar>, labels: [Int], classes: Int) {
+    init(unchecked name: String, x: Matrix<Scalar>, labels: [Int], classes: Int) {
         self.name = name; self.x = x; self.labels = labels; self.classes = classes
     }
 

@@ -65,7 +65,7 @@ public final class Dense<Scalar: Real>: Layer {
                              expected: "(batch, \(inputs))", actual: "\(x.shape)")
         }
         self.x = x
-        z = Matrix.product(x, weight.value)
+        Matrix.multiply(x, weight.value, into: &z)
         if let bias { z.addRow(bias.value) }
         y = activation.forward(z)
         return y
@@ -73,7 +73,7 @@ public final class Dense<Scalar: Real>: Layer {
 
     public func backward(_ dy: Matrix<Scalar>, needInputGradient: Bool) -> Matrix<Scalar> {
         let dz = activation.backward(input: z, output: y, gradient: dy)
-        weight.gradient = Matrix.product(x, dz, transposeA: true)
+        Matrix.multiply(x, dz, transposeA: true, into: &weight.gradient)
         bias?.gradient = dz.columnSums()
         return needInputGradient ? Matrix.product(dz, weight.value, transposeB: true) : Matrix(rows: 0, cols: 0)
     }

@@ -70,7 +70,7 @@ public struct LayerRecord: Codable, Equatable, Sendable {
         var s = "\(name)  \(kind) \(inputs)->\(outputs)"
         if let a = activation { s += " \(a)" }
         if let i = initializer { s += " (\(i))" }
-        if let r = rate { s += " rate \(r)" }
+        if let r = rate { s += kind == "batch_norm" ? " momentum \(r)" : " rate \(r)" }
         return s + "  \(parameterCount) params"
     }
 }

@@ -59,6 +59,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
 extension Matrix {
     /// A matrix of independent N(0, std²) draws.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func normal(rows: Int, cols: Int, std: Double = 1,
                               using rng: inout SeededGenerator) -> Matrix {
         var m = Matrix(rows: rows, cols: cols)
@@ -67,6 +69,8 @@ extension Matrix {
     }
 
     /// A matrix of independent U[low, high) draws.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func uniform(rows: Int, cols: Int, low: Double = 0, high: Double = 1,
                                using rng: inout SeededGenerator) -> Matrix {
         var m = Matrix(rows: rows, cols: cols)

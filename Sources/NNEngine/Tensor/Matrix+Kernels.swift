@@ -32,14 +32,30 @@ extension Matrix {
     @_specialize(where Scalar == Double)
     public static func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false,
                                transposeB: Bool = false) -> Matrix {
+        var c = Matrix(rows: 0, cols: 0)
+        multiply(a, b, transposeA: transposeA, transposeB: transposeB, into: &c)
+        return c
+    }
+
+    /// `c = op(a) * op(b)`, reusing c's storage when it has the right size and is not shared
+    /// (the training loop's outputs and gradients keep their buffers from step to step).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public static func multiply(_ a: Matrix, _ b: Matrix, transposeA: Bool = false,
+                                transposeB: Bool = false, into c: inout Matrix) {
         let m = transposeA ? a.cols : a.rows
         let k = transposeA ? a.rows : a.cols
         let kb = transposeB ? b.cols : b.rows
         let n = transposeB ? b.rows : b.cols
         precondition(k == kb, "product of \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "")")
-        var c = Matrix(rows: m, cols: n)
-        if m == 0 || n == 0 { return c }
-        if k == 0 { return c }
+        if c.storage.count != m * n {
+            c = Matrix(rows: m, cols: n)
+        } else {
+            c.rows = m
+            c.cols = n
+        }
+        if m == 0 || n == 0 { return }
+        if k == 0 { c = Matrix(rows: m, cols: n); return }
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
@@ -49,7 +65,6 @@ extension Matrix {
                 }
             }
         }
-        return c
     }
 
     // MARK: Broadcasting and reductions

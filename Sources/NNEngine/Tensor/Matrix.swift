@@ -72,15 +72,20 @@ public struct Matrix<Scalar: Real>: Equatable, Sendable {
 
     /// The rows at `indices`, in that order (a mini-batch).
     public func gatherRows(_ indices: some Collection<Int>) -> Matrix {
+        gatherRows(indexArray: Array(indices))
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func gatherRows(indexArray indices: [Int]) -> Matrix {
         var out = Matrix(rows: indices.count, cols: cols)
-        let c = cols
-        storage.withUnsafeBufferPointer { src in
-            out.storage.withUnsafeMutableBufferPointer { dst in
-                var r = 0
-                for i in indices {
-                    let base = dst.baseAddress! + r * c
-                    base.update(from: src.baseAddress! + i * c, count: c)
-                    r += 1
+        let rowBytes = cols * MemoryLayout<Scalar>.stride
+        storage.withUnsafeBytes { src in
+            out.storage.withUnsafeMutableBytes { dst in
+                for (r, i) in indices.enumerated() {
+                    precondition(i >= 0 && i < rows, "row index \(i) out of 0..<\(rows)")
+                    dst.baseAddress!.advanced(by: r * rowBytes)
+                        .copyMemory(from: src.baseAddress!.advanced(by: i * rowBytes), byteCount: rowBytes)
                 }
             }
         }

@@ -1,0 +1,35 @@
+# nnviz: the two commands of the README's quick start, and a few more.
+#   make report   install what is missing, build (release), run the main job on the embedded data
+#   make test     install what is missing, build the tests (release: they train real nets), run them
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpng-dev zlib1g-dev fonts-dejavu-core
+PKGS := openblas cairo libpng zlib
+
+.PHONY: deps build report test bench gallery clean
+
+## Installs the system libraries through apt, only when pkg-config cannot find them.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
+	  echo "deps: $(PKGS) and DejaVu fonts found"; \
+	else \
+	  echo "deps: installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product nnviz
+
+report: build
+	.build/release/nnviz train
+
+test: deps
+	$(SWIFT) build -c release --build-tests
+	$(SWIFT) test -c release --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product nnviz-bench
+	.build/release/nnviz-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,69 @@
+import Foundation
+import NNEngine
+
+/// Workload W2 of `shared/bench/peers/README.md`: 784-100-100-100-100-10 ReLU, softmax
+/// cross-entropy, SGD lr 0.01, batch 128, 2000 steps drawn with replacement, for the inits
+/// std 0.01, Xavier and He; the loss of every 10th step is recorded.
+enum W2 {
+    static let hidden = [100, 100, 100, 100]
+    static let inits: [(String, Initializer)] = [("std=0.01", .normal(std: 0.01)), ("xavier", .bookXavier), ("he", .bookHe)]
+
+    /// One initialisation's training: seconds in the loop (batch gathering included, as the
+    /// peers time it) and the loss of every 10th step.
+    struct Run: Sendable {
+        var name: String
+        var seconds: Double
+        var losses: [Double]
+    }
+
+    /// How the three runs share the machine.
+    enum Mode: String, CaseIterable {
+        case sequential1 = "sequential, 1 BLAS thread"
+        case sequential2 = "sequential, 2 BLAS threads"
+        case sideBySide = "side by side, 1 BLAS thread each"
+    }
+
+    static func model(_ initializer: Initializer) throws -> Sequential<Float> {
+        try Sequential<Float>(inputFeatures: 784, seed: 2) {
+            for n in hidden { Dense(n, activation: .relu, initializer: initializer) }
+            Dense(10, initializer: initializer)
+        }
+    }
+
+    static func train(_ k: Int, data: Dataset<Float>, batches: [[Int]],
+                      observers: [any TrainingObserver<Float>] = []) throws -> Run {
+        let (name, initializer) = inits[k]
+        let net = try model(initializer)
+        net.compile(loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.01))
+        var losses: [Double] = []
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for (s, idx) in batches.enumerated() {
+            let r = try net.trainStep(data.x.gatherRows(idx), .classes(idx.map { data.labels[$0] }), observers: observers)
+            if s % 10 == 0 { losses.append(r.loss) }
+        }
+        return Run(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, losses: losses)
+    }
+
+    static func batches(steps: Int, count: Int) -> [[Int]] {
+        var rng = SeededGenerator(seed: 1, stream: "w2-batches")
+        return (0..<steps).map { _ in (0..<128).map { _ in rng.nextInt(below: count) } }
+    }
+
+    /// Runs the three trainings in `mode`; returns the runs and steps per second
+    /// (3 x steps over the summed loop seconds when sequential, over the wall time when side by side).
+    static func run(_ mode: Mode, steps: Int = 2000, data: Dataset<Float>) throws -> (runs: [Run], stepsPerSecond: Double) {
+        let b = batches(steps: steps, count: data.count)
+        switch mode {
+        case .sequential1, .sequential2:
+            BLASThreads.set(mode == .sequential1 ? 1 : 2)
+            let runs = try (0..<inits.count).map { try train($0, data: data, batches: b) }
+            return (runs, Double(steps * inits.count) / runs.map(\.seconds).reduce(0, +))
+        case .sideBySide:
+            BLASThreads.set(1)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let runs = try runSideBySide(inits.count, width: 2) { k in try train(k, data: data, batches: b) }
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            return (runs, Double(steps * inits.count) / wall)
+        }
+    }
+}
