@@ -25,7 +25,7 @@ report: build
 
 test: deps
 	$(SWIFT) build -c release --build-tests
-	$(SWIFT) test -c release --skip-build
+	$(SWIFT) test -c release --skip-build --disable-swift-testing
 
 bench: deps
 	$(SWIFT) build -c release --product nnviz-bench

@@ -14,17 +14,17 @@ struct NNViz: ParsableCommand {
           nnviz gradcheck                             check backprop against numerical gradients
         """,
         version: NNVizVersion.string,
-        subcommands: [TrainCommand.self, GradCheckCommand.self]
+        subcommands: [TrainCommand.self, GradCheckCommand.self, GalleryCommand.self]
     )
 
     /// Runs a command, turning any error into one line on stderr and exit status 1.
+    /// Usage errors, `--help` and `--version` are handled by the argument parser as usual.
     static func main() {
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
-            var command = try parseAsRoot()
             try command.run()
-        } catch let error as CleanExit {
-            exit(withError: error)
-        } catch let error where error is ValidationError || "\(type(of: error))".contains("ParserError") || error is ExitCode {
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
             exit(withError: error)
         } catch {
             FileHandle.standardError.write(Data("nnviz: error: \(CLIError.describe(error))\n".utf8))

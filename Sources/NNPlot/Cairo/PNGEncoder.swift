@@ -1,0 +1,71 @@
+import CCairo
+import CPNG
+import Foundation
+
+/// Encodes a Cairo image surface as PNG with libpng, recording the resolution (pHYs) and text
+/// chunks (Title, Source, Software), which Cairo's own writer does not: a figure pasted into
+/// a slide or a word processor then comes in at its intended physical size.
+enum PNGEncoder {
+    static func encode(_ surface: CairoSurface, dpi: Double, title: String, source: String) throws(RenderError) -> Data {
+        cairo_surface_flush(surface.pointer)
+        let (w, h) = surface.pixelSize
+        guard w > 0, h > 0, let base = cairo_image_surface_get_data(surface.pointer) else {
+            throw .png("empty image surface")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        // Cairo ARGB32 is premultiplied, native-endian 32-bit words; PNG wants straight RGBA bytes.
+        var rgba = [UInt8](repeating: 0, count: w * h * 4)
+        for y in 0..<h {
+            let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<w {
+                let p = row[x]
+                let a = UInt32(p >> 24), r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                let o = (y * w + x) * 4
+                if a == 255 || a == 0 {
+                    rgba[o] = UInt8(r); rgba[o + 1] = UInt8(g); rgba[o + 2] = UInt8(b)
+                } else {
+                    rgba[o] = UInt8(min(255, (r * 255 + a / 2) / a))
+                    rgba[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
+                    rgba[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
+                }
+                rgba[o + 3] = UInt8(a)
+            }
+        }
+        guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else { throw .png("png_create_write_struct failed") }
+        var info = png_create_info_struct(png)
+        var pngOpt: png_structp? = png
+        defer { png_destroy_write_struct(&pngOpt, &info) }
+        guard info != nil else { throw .png("png_create_info_struct failed") }
+        let sink = ByteSink()
+        png_set_write_fn(png, Unmanaged.passUnretained(sink).toOpaque(), { p, bytes, n in
+            guard let p, let bytes, let io = png_get_io_ptr(p) else { return }
+            Unmanaged<ByteSink>.fromOpaque(io).takeUnretainedValue().data.append(bytes, count: n)
+        }, nil)
+        png_set_IHDR(png, info, png_uint_32(w), png_uint_32(h), 8, PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
+        let ppm = png_uint_32((dpi / 0.0254).rounded())
+        png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER)
+        png_set_compression_level(png, 6)
+        png_set_filter(png, 0, PNG_FILTER_SUB | PNG_FILTER_UP)
+        let texts = [("Title", title), ("Source", source), ("Software", "nnviz")]
+        var cStrings: [UnsafeMutablePointer<CChar>] = []
+        defer { cStrings.forEach { free($0) } }
+        var chunks: [png_text] = texts.map { key, value in
+            let k = strdup(key)!, v = strdup(value.isEmpty ? "-" : value)!
+            cStrings += [k, v]
+            var t = png_text()
+            t.compression = PNG_TEXT_COMPRESSION_NONE
+            t.key = k
+            t.text = v
+            t.text_length = strlen(v)
+            return t
+        }
+        png_set_text(png, info, &chunks, Int32(chunks.count))
+        rgba.withUnsafeMutableBufferPointer { buf in
+            var rows: [png_bytep?] = (0..<h).map { buf.baseAddress! + $0 * w * 4 }
+            png_set_rows(png, info, &rows)
+            png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nil)
+        }
+        return sink.data
+    }
+}

@@ -1,0 +1,63 @@
+/// One plot panel: scales, labels, marks and reference lines.
+public struct Axes: Sendable {
+    public var title: String?
+    public var xLabel: String?
+    public var yLabel: String?
+    public var xScale: Scale = .linear
+    public var yScale: Scale = .linear
+    /// Fixed limits; nil fits the data (with a small margin for lines and points).
+    public var xLimits: ClosedRange<Double>?
+    public var yLimits: ClosedRange<Double>?
+    public var grid = true
+    /// Draw a legend for labelled marks.
+    public var legend = true
+    public var marks: [Mark] = []
+    public var referenceLines: [ReferenceLine] = []
+    /// Tick labels for categories at integer x positions (bars by layer).
+    public var xCategories: [String]?
+    /// Tick labels for categories at integer y positions (heatmap rows, ridgelines).
+    public var yCategories: [String]?
+    /// Equal data units on both axes (loss surfaces).
+    public var equalAspect = false
+
+    /// An axes.
+    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, xScale: Scale = .linear,
+                yScale: Scale = .linear, xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
+                grid: Bool = true, legend: Bool = true, marks: [Mark] = [], referenceLines: [ReferenceLine] = []) {
+        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.xScale = xScale; self.yScale = yScale
+        self.xLimits = xLimits; self.yLimits = yLimits; self.grid = grid; self.legend = legend; self.marks = marks
+        self.referenceLines = referenceLines
+    }
+}
+
+/// A figure: a title and a grid of axes, with sizes in points (1/72 inch). A plain value:
+/// the renderer draws it; the same value always gives the same output.
+public struct Figure: Sendable {
+    public var title: String?
+    /// Width in points.
+    public var width: Double
+    /// Height in points.
+    public var height: Double
+    public var rows: Int
+    public var columns: Int
+    /// Panels row by row; fewer than rows x columns leaves cells empty.
+    public var axes: [Axes]
+    /// All panels share the x limits (and only the bottom row shows x tick labels).
+    public var sharedX = false
+    /// All panels share the y limits (and only the left column shows y tick labels).
+    public var sharedY = false
+    /// The theme (fonts, sizes, palette).
+    public var theme: Theme
+    /// A source line written into PNG text chunks (e.g. the run that made the figure).
+    public var source: String = ""
+
+    /// A figure of `rows` x `columns` panels.
+    public init(title: String? = nil, width: Double? = nil, height: Double? = nil, rows: Int = 1, columns: Int = 1,
+                axes: [Axes], sharedX: Bool = false, sharedY: Bool = false, theme: Theme = .screen) {
+        self.title = title
+        self.width = width ?? theme.defaultWidth
+        self.height = height ?? theme.defaultHeight
+        self.rows = rows; self.columns = columns; self.axes = axes
+        self.sharedX = sharedX; self.sharedY = sharedY; self.theme = theme
+    }
+}

@@ -1,0 +1,168 @@
+import CCairo
+import Foundation
+
+/// A figure file format.
+public enum OutputFormat: Equatable, Sendable {
+    /// A raster image at `dpi` pixels per inch (the figure's points x dpi / 72 pixels).
+    case png(dpi: Double)
+    /// Scalable vector graphics (SVG 1.1).
+    case svg
+    /// Portable document format.
+    case pdf
+
+    /// The file extension.
+    public var fileExtension: String {
+        switch self {
+        case .png: "png"
+        case .svg: "svg"
+        case .pdf: "pdf"
+        }
+    }
+
+    /// The default PNG resolution: 192 dpi, sharp on HiDPI screens and in print.
+    public static let defaultDPI = 192.0
+}
+
+extension Figure {
+    /// The figure encoded in `format`. The same figure value gives the same bytes.
+    public func render(_ format: OutputFormat) throws(RenderError) -> Data {
+        switch format {
+        case .png(let dpi):
+            guard dpi >= 10, dpi <= 2400 else { throw .invalidFigure("PNG resolution \(dpi) dpi is outside 10...2400") }
+            let surface = try CairoSurface(kind: .image(scale: dpi / 72), width: width, height: height)
+            let ctx = try CairoContext(surface)
+            try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
+            try ctx.checkStatus("drawing")
+            return try PNGEncoder.encode(surface, dpi: dpi, title: title ?? "", source: source)
+        case .svg, .pdf:
+            let data: Data
+            do {
+                let surface = try CairoSurface(kind: format == .svg ? .svg : .pdf, width: width, height: height)
+                if let title { surface.setTitle(title) }
+                let ctx = try CairoContext(surface)
+                try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
+                try ctx.checkStatus("drawing")
+                data = try surface.finish()
+            }
+            return format == .svg ? SVGNormalizer.normalize(data) : data
+        }
+    }
+
+    /// Writes the figure to `path`, through a temporary file and a rename. The format follows
+    /// the extension (`.png`, `.svg`, `.pdf`); PNGs use `dpi`.
+    public func write(to path: String, dpi: Double = OutputFormat.defaultDPI) throws(RenderError) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let format: OutputFormat
+        switch ext {
+        case "png": format = .png(dpi: dpi)
+        case "svg": format = .svg
+        case "pdf": format = .pdf
+        default: throw .write(path: path, reason: "unknown figure format '.\(ext)' (use .png, .svg or .pdf)")
+        }
+        let data = try render(format)
+        do { try writeAtomically(data, to: path) } catch { throw .write(path: path, reason: "\(error)") }
+    }
+
+    /// The figure as straight-alpha RGBA pixels at `dpi` (for tests and blank-page checks).
+    public func rasterize(dpi: Double = 72) throws(RenderError) -> RasterImage {
+        let surface = try CairoSurface(kind: .image(scale: dpi / 72), width: width, height: height)
+        let ctx = try CairoContext(surface)
+        try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
+        try ctx.checkStatus("drawing")
+        return RasterImage(surface)
+    }
+
+    /// What the renderer would draw, without pixels: every text, stroke, fill and image with
+    /// its bounding box and role, for layout tests.
+    public func layout() throws(RenderError) -> [DrawnItem] {
+        let canvas = try RecordingCanvas(family: theme.fontFamily)
+        try FigureRenderer(figure: self).draw(on: canvas)
+        return canvas.items
+    }
+}
+
+/// Writes data to a temporary sibling and renames it over `path`.
+func writeAtomically(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    try data.write(to: tmp)
+    guard rename(tmp.path, url.path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: tmp)
+        throw RenderError.write(path: path, reason: reason)
+    }
+}
+
+/// Makes Cairo's SVG output independent of what else the process drew: Cairo numbers
+/// surfaces, glyphs and clips with process-global counters, so ids are renamed in order of
+/// first appearance.
+enum SVGNormalizer {
+    static func normalize(_ data: Data) -> Data {
+        guard let text = String(data: data, encoding: .utf8) else { return data }
+        let idPattern = try! NSRegularExpression(pattern: #"id="([^"]+)""#)
+        var map: [String: String] = [:]
+        let ns = text as NSString
+        for m in idPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let id = ns.substring(with: m.range(at: 1))
+            if map[id] == nil { map[id] = "n\(map.count)" }
+        }
+        guard !map.isEmpty else { return data }
+        let refPattern = try! NSRegularExpression(pattern: #"(id="|#)([A-Za-z_][A-Za-z0-9_.-]*)"#)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var last = 0
+        for m in refPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let name = ns.substring(with: m.range(at: 2))
+            guard let new = map[name] else { continue }
+            out += ns.substring(with: NSRange(location: last, length: m.range(at: 2).location - last))
+            out += new
+            last = m.range(at: 2).location + m.range(at: 2).length
+        }
+        out += ns.substring(from: last)
+        return Data(out.utf8)
+    }
+}
+
+/// Pixels of a rendered figure.
+public struct RasterImage: Sendable {
+    /// Width and height in pixels.
+    public let width, height: Int
+    /// Row-major RGBA bytes (straight alpha).
+    public let rgba: [UInt8]
+
+    init(_ surface: CairoSurface) {
+        cairo_surface_flush(surface.pointer)
+        let (w, h) = surface.pixelSize
+        width = w; height = h
+        var out = [UInt8](repeating: 0, count: w * h * 4)
+        if let base = cairo_image_surface_get_data(surface.pointer) {
+            let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+            for y in 0..<h {
+                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w {
+                    let p = row[x], a = p >> 24
+                    let o = (y * w + x) * 4
+                    func un(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
+                    out[o] = un((p >> 16) & 0xFF); out[o + 1] = un((p >> 8) & 0xFF); out[o + 2] = un(p & 0xFF); out[o + 3] = UInt8(a)
+                }
+            }
+        }
+        rgba = out
+    }
+
+    /// The colour of pixel (x, y).
+    public func pixel(_ x: Int, _ y: Int) -> Color {
+        let o = (y * width + x) * 4
+        return Color(red: Double(rgba[o]) / 255, green: Double(rgba[o + 1]) / 255, blue: Double(rgba[o + 2]) / 255, alpha: Double(rgba[o + 3]) / 255)
+    }
+
+    /// The fraction of pixels that differ from the top-left (background) pixel.
+    public var inkFraction: Double {
+        guard width > 0, height > 0 else { return 0 }
+        let bg = Array(rgba[0..<4])
+        var n = 0
+        for i in stride(from: 0, to: rgba.count, by: 4) where rgba[i] != bg[0] || rgba[i + 1] != bg[1] || rgba[i + 2] != bg[2] { n += 1 }
+        return Double(n) / Double(width * height)
+    }
+}
