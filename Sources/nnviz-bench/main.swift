@@ -4,11 +4,11 @@ import NNEngine
 /// nnviz-bench: the peer workloads of `shared/bench/peers/README.md` through nnviz, side by
 /// side with the peers measured in the same run.
 ///
-/// usage: nnviz-bench [w2] [--no-peers] [--steps N]
+/// usage: nnviz-bench [w2] [render] [--no-peers] [--steps N]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let withPeers = !arguments.contains("--no-peers")
 let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[$0 + 1]) } ?? 2000
-let workloads = arguments.filter { $0.hasPrefix("w") }
+let workloads = arguments.filter { !$0.hasPrefix("-") && Int($0) == nil }
 
 func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
 
@@ -16,6 +16,9 @@ print("machine: \(Machine.summary)")
 do {
     if workloads.isEmpty || workloads.contains("w2") {
         try benchW2(steps: steps, withPeers: withPeers)
+    }
+    if workloads.isEmpty || workloads.contains("render") {
+        try RenderBench.run(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-render"), withPeers: withPeers)
     }
 } catch {
     FileHandle.standardError.write(Data("nnviz-bench: \(error)\n".utf8))

@@ -13,22 +13,32 @@ enum PNGEncoder {
             throw .png("empty image surface")
         }
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        // Cairo ARGB32 is premultiplied, native-endian 32-bit words; PNG wants straight RGBA bytes.
-        var rgba = [UInt8](repeating: 0, count: w * h * 4)
-        for y in 0..<h {
+        // Cairo ARGB32 is premultiplied, native-endian 32-bit words; PNG wants straight RGB(A)
+        // bytes. Figures have an opaque background, so they are written as RGB.
+        var opaque = true
+        for y in 0..<h where opaque {
             let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<w {
-                let p = row[x]
-                let a = UInt32(p >> 24), r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                let o = (y * w + x) * 4
-                if a == 255 || a == 0 {
-                    rgba[o] = UInt8(r); rgba[o + 1] = UInt8(g); rgba[o + 2] = UInt8(b)
-                } else {
-                    rgba[o] = UInt8(min(255, (r * 255 + a / 2) / a))
-                    rgba[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
-                    rgba[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
+            for x in 0..<w where row[x] >> 24 != 255 { opaque = false; break }
+        }
+        let channels = opaque ? 3 : 4
+        var rgba = [UInt8](repeating: 0, count: w * h * channels)
+        rgba.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+                var o = y * w * channels
+                for x in 0..<w {
+                    let p = row[x]
+                    let a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    if a == 255 || a == 0 {
+                        out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b)
+                    } else {
+                        out[o] = UInt8(min(255, (r * 255 + a / 2) / a))
+                        out[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
+                        out[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
+                    }
+                    if channels == 4 { out[o + 3] = UInt8(a) }
+                    o += channels
                 }
-                rgba[o + 3] = UInt8(a)
             }
         }
         guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else { throw .png("png_create_write_struct failed") }
@@ -41,12 +51,13 @@ enum PNGEncoder {
             guard let p, let bytes, let io = png_get_io_ptr(p) else { return }
             Unmanaged<ByteSink>.fromOpaque(io).takeUnretainedValue().data.append(bytes, count: n)
         }, nil)
-        png_set_IHDR(png, info, png_uint_32(w), png_uint_32(h), 8, PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+        png_set_IHDR(png, info, png_uint_32(w), png_uint_32(h), 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
         let ppm = png_uint_32((dpi / 0.0254).rounded())
         png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER)
-        png_set_compression_level(png, 6)
-        png_set_filter(png, 0, PNG_FILTER_SUB | PNG_FILTER_UP)
+        // Plots are flat colours: fast deflate with the Sub filter costs little size and much time.
+        png_set_compression_level(png, 2)
+        png_set_filter(png, 0, PNG_FILTER_SUB)
         let texts = [("Title", title), ("Source", source), ("Software", "nnviz")]
         var cStrings: [UnsafeMutablePointer<CChar>] = []
         defer { cStrings.forEach { free($0) } }
@@ -62,7 +73,7 @@ enum PNGEncoder {
         }
         png_set_text(png, info, &chunks, Int32(chunks.count))
         rgba.withUnsafeMutableBufferPointer { buf in
-            var rows: [png_bytep?] = (0..<h).map { buf.baseAddress! + $0 * w * 4 }
+            var rows: [png_bytep?] = (0..<h).map { buf.baseAddress! + $0 * w * channels }
             png_set_rows(png, info, &rows)
             png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nil)
         }

@@ -78,14 +78,28 @@ final class CairoCanvas: Canvas {
     let family: String
     private var cr: OpaquePointer { context.cr }
 
+    /// The regular and bold faces, looked up once (each lookup is a fontconfig match).
+    private let regular: OpaquePointer?
+    private let bold: OpaquePointer?
+    private var current: (face: Bool, size: Double)?
+
     init(_ context: CairoContext, family: String) {
         self.context = context
         self.family = family
+        regular = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        bold = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
     }
 
-    private func font(_ size: Double, _ bold: Bool) {
-        cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    deinit {
+        cairo_font_face_destroy(regular)
+        cairo_font_face_destroy(bold)
+    }
+
+    private func font(_ size: Double, _ isBold: Bool) {
+        if let c = current, c.face == isBold, c.size == size { return }
+        cairo_set_font_face(cr, isBold ? bold : regular)
         cairo_set_font_size(cr, size)
+        current = (isBold, size)
     }
 
     func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics {

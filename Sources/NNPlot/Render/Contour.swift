@@ -12,26 +12,31 @@ public enum Contour {
         let nx = x.count, ny = y.count
         guard nx >= 2, ny >= 2, values.count == ny, values.allSatisfy({ $0.count == nx }) else { return [] }
         var out: [Line] = []
+        // Edge ids: horizontal edge (i, j)-(i+1, j) is 2*(j*nx+i); vertical (i, j)-(i, j+1) is 2*(j*nx+i)+1.
+        var pointX = [Double](repeating: .nan, count: 2 * nx * ny)
+        var pointY = [Double](repeating: .nan, count: 2 * nx * ny)
         for level in levels {
-            // Edge ids: horizontal edge (i, j)-(i+1, j) is 2*(j*nx+i); vertical (i, j)-(i, j+1) is 2*(j*nx+i)+1.
             var segments: [(Int, Int)] = []
-            var pointOf: [Int: (Double, Double)] = [:]
+            var touched: [Int] = []
             func crossing(_ edge: Int) -> Int {
-                if pointOf[edge] == nil {
+                if pointX[edge].isNaN {
                     let cell = edge / 2, i = cell % nx, j = cell / nx
                     let (i2, j2) = edge % 2 == 0 ? (i + 1, j) : (i, j + 1)
                     let a = values[j][i], b = values[j2][i2]
                     let t = a == b ? 0.5 : min(max((level - a) / (b - a), 0), 1)
-                    pointOf[edge] = (x[i] + t * (x[i2] - x[i]), y[j] + t * (y[j2] - y[j]))
+                    pointX[edge] = x[i] + t * (x[i2] - x[i])
+                    pointY[edge] = y[j] + t * (y[j2] - y[j])
+                    touched.append(edge)
                 }
                 return edge
             }
             for j in 0..<(ny - 1) {
+                let row0 = values[j], row1 = values[j + 1]
                 for i in 0..<(nx - 1) {
-                    let v0 = values[j][i], v1 = values[j][i + 1], v2 = values[j + 1][i + 1], v3 = values[j + 1][i]
-                    guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
+                    let v0 = row0[i], v1 = row0[i + 1], v2 = row1[i + 1], v3 = row1[i]
                     let code = (v0 >= level ? 1 : 0) | (v1 >= level ? 2 : 0) | (v2 >= level ? 4 : 0) | (v3 >= level ? 8 : 0)
                     if code == 0 || code == 15 { continue }
+                    guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
                     let bottom = 2 * (j * nx + i), top = 2 * ((j + 1) * nx + i)
                     let left = 2 * (j * nx + i) + 1, right = 2 * (j * nx + i + 1) + 1
                     let center = (v0 + v1 + v2 + v3) / 4
@@ -52,29 +57,42 @@ public enum Contour {
                     }
                 }
             }
-            out += join(segments).map { ids in Line(level: level, points: ids.map { (pointOf[$0]!.0, pointOf[$0]!.1) }) }
+            out += join(segments).map { ids in Line(level: level, points: ids.map { (pointX[$0], pointY[$0]) }) }
+            for e in touched { pointX[e] = .nan; pointY[e] = .nan }
         }
         return out
     }
 
     /// Joins segments that share edge crossings into polylines (closed ones repeat their start).
+    /// Each crossing belongs to at most two segments (the two cells beside its edge).
     static func join(_ segments: [(Int, Int)]) -> [[Int]] {
-        var neighbours: [Int: [Int]] = [:]
-        for (a, b) in segments { neighbours[a, default: []].append(b); neighbours[b, default: []].append(a) }
-        var used = Set<Int>()   // segment endpoints consumed, as "a-b" keys
-        func key(_ a: Int, _ b: Int) -> Int { min(a, b) &* 1_000_003 &+ max(a, b) }
+        var ends: [Int: (Int, Int)] = [:]   // crossing -> up to two segment indices (-1 for none)
+        ends.reserveCapacity(segments.count * 2)
+        for (k, (a, b)) in segments.enumerated() {
+            for e in [a, b] {
+                if let slot = ends[e] { ends[e] = (slot.0, k) } else { ends[e] = (k, -1) }
+            }
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        func other(_ seg: Int, _ e: Int) -> Int { segments[seg].0 == e ? segments[seg].1 : segments[seg].0 }
+        func nextSegment(at e: Int) -> Int? {
+            guard let s = ends[e] else { return nil }
+            if s.0 >= 0, !used[s.0] { return s.0 }
+            if s.1 >= 0, !used[s.1] { return s.1 }
+            return nil
+        }
         var lines: [[Int]] = []
-        // Start from open ends first (degree 1), then what is left (closed loops).
-        let starts = neighbours.keys.sorted { (neighbours[$0]!.count, $0) < (neighbours[$1]!.count, $1) }
-        for s in starts {
-            while let next = neighbours[s]?.first(where: { !used.contains(key(s, $0)) }) {
-                var line = [s, next]
-                used.insert(key(s, next))
-                var cur = next
-                while let n = neighbours[cur]?.first(where: { !used.contains(key(cur, $0)) }) {
-                    used.insert(key(cur, n))
-                    line.append(n)
-                    cur = n
+        // Open lines start at crossings with one segment; what is left are closed loops.
+        let starts = segments.indices.flatMap { [segments[$0].0, segments[$0].1] }.filter { ends[$0]!.1 < 0 } + segments.map(\.0)
+        for start in starts {
+            while let seg = nextSegment(at: start) {
+                used[seg] = true
+                var line = [start, other(seg, start)]
+                var cur = line[1]
+                while let s2 = nextSegment(at: cur) {
+                    used[s2] = true
+                    cur = other(s2, cur)
+                    line.append(cur)
                 }
                 lines.append(line)
             }

@@ -4,6 +4,8 @@ import Foundation
 /// recording canvas, so every output has the same layout.
 struct FigureRenderer {
     let figure: Figure
+    /// Contour lines traced once per distinct grid and levels within a figure (panels often share one function).
+    private let contourCache = ContourCache()
     var theme: Theme { figure.theme }
     let pad = 6.0
     let tickLength = 3.5
@@ -534,7 +536,7 @@ struct FigureRenderer {
                     in: Rect(x: t.px(xs0), y: t.py(ys1), width: t.px(xs1) - t.px(xs0), height: t.py(ys0) - t.py(ys1)), role: "mark")
         }
         var labels: [(String, Double, Double)] = []
-        let lines = Contour.lines(x: ct.x, y: ct.y, values: ct.values, levels: levels)
+        let lines = contourCache.lines(ct)
         c.setLine(width: ct.lineWidth * theme.lineWidth / 1.5, dash: [])
         for level in levels {
             let mine = lines.filter { $0.level == level }
@@ -542,7 +544,15 @@ struct FigureRenderer {
             c.setColor(ct.lineColor ?? ct.colorMap.color(at: 0.1 + 0.75 * frac))
             var longest: (Double, [(Double, Double)]) = (0, [])
             for line in mine {
-                let pts = line.points.map { (t.px($0.x), t.py($0.y)) }
+                // Points closer than 0.7 pt to the last one kept add nothing visible.
+                var pts: [(Double, Double)] = []
+                pts.reserveCapacity(line.points.count)
+                for p in line.points {
+                    let q = (t.px(p.x), t.py(p.y))
+                    if let last = pts.last, abs(q.0 - last.0) + abs(q.1 - last.1) < 0.7 { continue }
+                    pts.append(q)
+                }
+                if let endPoint = line.points.last { pts.append((t.px(endPoint.x), t.py(endPoint.y))) }
                 guard let f = pts.first else { continue }
                 c.moveTo(f.0, f.1)
                 var len = 0.0
@@ -776,5 +786,21 @@ struct FigureRenderer {
         }
         c.text(cb.label, x: maxRight + 4, y: bar.y + bar.height / 2, size: theme.labelSize, bold: false, h: .center, v: .top,
                angle: -.pi / 2, color: .black, role: "axis-label")
+    }
+}
+
+/// Contour lines keyed by a hash of the grid, its coordinates and the levels.
+final class ContourCache {
+    private var cache: [Int: [Contour.Line]] = [:]
+
+    func lines(_ ct: ContourMark) -> [Contour.Line] {
+        var h = Hasher()
+        h.combine(ct.x); h.combine(ct.y); h.combine(ct.levels)
+        for row in ct.values { h.combine(row) }
+        let key = h.finalize()
+        if let hit = cache[key] { return hit }
+        let lines = Contour.lines(x: ct.x, y: ct.y, values: ct.values, levels: ct.levels)
+        cache[key] = lines
+        return lines
     }
 }
