@@ -36,7 +36,9 @@ let package = Package(
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib"],
                 resources: [.copy("Resources/mnist5k")],
 ),
-        .target(name: "NNEvents", dependencies: ["NNEngine"]),
+        // Vectorised statistics kernels (clang vector extensions) for the event recorder.
+        .target(name: "CNNKernels"),
+        .target(name: "NNEvents", dependencies: ["NNEngine", "CNNKernels"], exclude: ["EventFormat.md"]),
         .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),
         .target(name: "NNReport", dependencies: ["NNEngine", "NNEvents", "NNPlot"],
 ),

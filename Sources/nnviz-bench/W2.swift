@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNEvents
 
 /// Workload W2 of `shared/bench/peers/README.md`: 784-100-100-100-100-10 ReLU, softmax
 /// cross-entropy, SGD lr 0.01, batch 128, 2000 steps drawn with replacement, for the inits
@@ -64,6 +65,38 @@ enum W2 {
             let runs = try runSideBySide(inits.count, width: 2) { k in try train(k, data: data, batches: b) }
             let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
             return (runs, Double(steps * inits.count) / wall)
+        }
+    }
+}
+
+/// Recording overhead on W2: the same trainings with and without an event recorder that
+/// writes statistics every step and histograms every 10 steps to a JSON Lines file.
+enum RecordingOverhead {
+    static func run(steps: Int, data: Dataset<Float>, out: URL) throws {
+        print("\n== Recording overhead on W2 (sequential, 1 BLAS thread), events to JSON Lines")
+        BLASThreads.set(1)
+        let batches = W2.batches(steps: steps, count: data.count)
+        let plans: [(String, RecordingPlan)] = [
+            ("full: statistics of all 5 quantities every step, histograms every 10 steps", RecordingPlan(statsEvery: 1, histogramsEvery: 10)),
+            ("lean: activations and weight gradients every step, the rest and histograms every 10 steps", .lean(histogramsEvery: 10)),
+            ("losses only", .scalarsOnly),
+        ]
+        var plain = 0.0
+        for k in 0..<W2.inits.count { plain += try W2.train(k, data: data, batches: batches).seconds }
+        let sps0 = Double(steps * W2.inits.count) / plain
+        print(String(format: "without recording: %.1f steps/s", sps0))
+        for (label, plan) in plans {
+            var recorded = 0.0, bytes = 0
+            for k in 0..<W2.inits.count {
+                let path = out.appendingPathComponent("w2-\(k).jsonl").path
+                let rec = EventRecorder<Float>(run: W2.inits[k].0, plan: plan, sinks: [try JSONLinesSink(path: path)])
+                recorded += try W2.train(k, data: data, batches: batches, observers: [rec]).seconds
+                rec.finish(.completed(epochs: 1))
+                if let e = rec.error { throw e }
+                bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            }
+            let sps1 = Double(steps * W2.inits.count) / recorded
+            print(String(format: "%@: %.1f steps/s, overhead %.1f %% (%.1f MB of events)", label, sps1, (sps0 / sps1 - 1) * 100, Double(bytes) / 1e6))
         }
     }
 }

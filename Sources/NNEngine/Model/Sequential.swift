@@ -201,10 +201,10 @@ public final class Sequential<Scalar: Real> {
         let lr = optimizer.learningRate
         optimizer.update(params)
         if !needs.isEmpty {
-            let owner = Dictionary(layers.enumerated().flatMap { i, l in l.parameters.map { (ObjectIdentifier($0), i) } },
-                                   uniquingKeysWith: { a, _ in a })
             var paramObs: [ParameterObservation<Scalar>] = []
             if needs.contains(.gradients) || needs.contains(.updates) {
+                let owner = Dictionary(layers.enumerated().flatMap { i, l in l.parameters.map { (ObjectIdentifier($0), i) } },
+                                       uniquingKeysWith: { a, _ in a })
                 for (k, p) in params.enumerated() {
                     paramObs.append(ParameterObservation(
                         name: p.name, layerIndex: owner[ObjectIdentifier(p)] ?? 0, role: p.role, value: p.value,

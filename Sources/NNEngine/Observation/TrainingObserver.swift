@@ -9,8 +9,10 @@ public struct ObservationNeeds: OptionSet, Sendable, Hashable {
     public static let gradients = ObservationNeeds(rawValue: 1 << 1)
     /// Each parameter's update (value after minus value before the optimiser step).
     public static let updates = ObservationNeeds(rawValue: 1 << 2)
+    /// Only the step's loss and metrics (no tensors): free.
+    public static let scalars = ObservationNeeds(rawValue: 1 << 3)
     /// Everything.
-    public static let all: ObservationNeeds = [.layerOutputs, .gradients, .updates]
+    public static let all: ObservationNeeds = [.scalars, .layerOutputs, .gradients, .updates]
 }
 
 /// A layer's tensors in one training step (references to the engine's values, no copies).

@@ -1,0 +1,75 @@
+// Vectorised statistics kernels for the event recorder. Clang's vector extensions give plain
+// SIMD code with no fast-math flags: each lane keeps IEEE semantics, and the lanes' partial
+// sums are added in double at the end of every block.
+#include "nn_kernels.h"
+#include <math.h>
+#include <string.h>
+
+#define DEFINE_KERNELS(T, SUFFIX, LANES)                                                          \
+typedef T vec_##SUFFIX __attribute__((ext_vector_type(LANES)));                                    \
+typedef long ivec_##SUFFIX __attribute__((ext_vector_type(LANES)));                               \
+                                                                                                  \
+void nn_summarize_##SUFFIX(const T *x, size_t n, T centre, T half, nn_summary *out) {             \
+    vec_##SUFFIX lo = (T)INFINITY, hi = -(T)INFINITY, probe = 0;                                   \
+    ivec_##SUFFIX zeros = 0, sat = 0;                                                             \
+    double sum = 0, sq = 0;                                                                       \
+    size_t i = 0, vend = n - n % LANES;                                                           \
+    while (i < vend) {                                                                            \
+        size_t end = i + 2048 < vend ? i + 2048 : vend;                                           \
+        vec_##SUFFIX s = 0, q = 0;                                                                \
+        for (; i < end; i += LANES) {                                                             \
+            vec_##SUFFIX v;                                                                       \
+            memcpy(&v, x + i, sizeof v);                                                          \
+            s += v;                                                                               \
+            q += v * v;                                                                           \
+            lo = __builtin_elementwise_min(lo, v);                                                \
+            hi = __builtin_elementwise_max(hi, v);                                                \
+            probe += v - v;                                                                       \
+            zeros -= __builtin_convertvector(v == 0, ivec_##SUFFIX);                              \
+            sat -= __builtin_convertvector(__builtin_elementwise_abs(v - centre) > half, ivec_##SUFFIX); \
+        }                                                                                         \
+        for (int k = 0; k < LANES; k++) { sum += s[k]; sq += (double)q[k]; }                     \
+    }                                                                                             \
+    T mn = (T)INFINITY, mx = -(T)INFINITY, pr = 0;                                                \
+    long z = 0, st = 0;                                                                           \
+    for (int k = 0; k < LANES; k++) {                                                             \
+        mn = lo[k] < mn ? lo[k] : mn; mx = hi[k] > mx ? hi[k] : mx;                              \
+        pr += probe[k]; z += zeros[k]; st += sat[k];                                              \
+    }                                                                                             \
+    for (; i < n; i++) {                                                                          \
+        T v = x[i];                                                                               \
+        pr += v - v; sum += v; sq += (double)v * v;                                               \
+        mn = v < mn ? v : mn; mx = v > mx ? v : mx;                                               \
+        z += v == 0; st += fabs((double)(v - centre)) > half;                                     \
+    }                                                                                             \
+    out->sum = sum; out->sum_of_squares = sq; out->min = mn; out->max = mx;                       \
+    out->zeros = z; out->saturated = st; out->all_finite = (pr == 0);                             \
+}                                                                                                 \
+                                                                                                  \
+void nn_column_abs_sums_##SUFFIX(const T *x, size_t rows, size_t cols, T *mass) {                 \
+    memset(mass, 0, cols * sizeof(T));                                                            \
+    for (size_t r = 0; r < rows; r++) {                                                           \
+        const T *row = x + r * cols;                                                              \
+        for (size_t c = 0; c < cols; c++) mass[c] += fabs((double)row[c]) > 0 ? (T)1 : (T)0;      \
+    }                                                                                             \
+}                                                                                                 \
+                                                                                                  \
+double nn_squared_distance_##SUFFIX(const T *a, const T *b, size_t n) {                           \
+    double total = 0;                                                                             \
+    size_t i = 0, vend = n - n % LANES;                                                           \
+    while (i < vend) {                                                                            \
+        size_t end = i + 2048 < vend ? i + 2048 : vend;                                           \
+        vec_##SUFFIX acc = 0;                                                                     \
+        for (; i < end; i += LANES) {                                                             \
+            vec_##SUFFIX u, w;                                                                    \
+            memcpy(&u, a + i, sizeof u); memcpy(&w, b + i, sizeof w);                             \
+            vec_##SUFFIX d = u - w; acc += d * d;                                                 \
+        }                                                                                         \
+        for (int k = 0; k < LANES; k++) total += acc[k];                                          \
+    }                                                                                             \
+    for (; i < n; i++) { double d = (double)a[i] - b[i]; total += d * d; }                        \
+    return total;                                                                                 \
+}
+
+DEFINE_KERNELS(float, f32, 8)
+DEFINE_KERNELS(double, f64, 4)

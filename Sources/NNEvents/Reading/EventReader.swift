@@ -1,0 +1,103 @@
+import Foundation
+
+/// A problem reading an event file, naming the file and line.
+public struct EventFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+    public init(file: String, line: Int?, message: String) { self.file = file; self.line = line; self.message = message }
+    /// `file:line: message`.
+    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+/// Reads event files line by line, in constant memory: the file is never loaded whole, so a
+/// 1 GB file is fine. Unknown kinds and fields are skipped with a warning; a newer major
+/// schema version is refused; a truncated last line (a run killed while writing) is skipped
+/// with a warning; a malformed line anywhere else is an error naming the file and line.
+public struct EventReader {
+    /// Warnings met while reading (each distinct message once).
+    public private(set) var warnings: [String] = []
+    private var seenWarnings = Set<String>()
+
+    /// A reader.
+    public init() {}
+
+    /// Calls `body` with each event of the file, in order.
+    public mutating func forEach(path: String, _ body: (Event) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        defer { try? handle.close() }
+        var pending = Data()
+        var lineNumber = 0
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var start = pending.startIndex
+            while let nl = pending[start...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                try process(line: pending[start..<nl], number: lineNumber, file: path, last: false, body)
+                start = pending.index(after: nl)
+            }
+            pending = Data(pending[start...])
+        }
+        if !pending.isEmpty {
+            lineNumber += 1
+            try process(line: pending, number: lineNumber, file: path, last: true, body)
+        }
+    }
+
+    /// Reads every event of a file into an array (convenient for small files).
+    public mutating func read(path: String) throws -> [Event] {
+        var out: [Event] = []
+        try forEach(path: path) { out.append($0) }
+        return out
+    }
+
+    private mutating func warn(_ message: String) {
+        if seenWarnings.insert(message).inserted { warnings.append(message) }
+    }
+
+    private mutating func process(line: Data, number: Int, file: String, last: Bool, _ body: (Event) throws -> Void) throws {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        let object: [String: Any]
+        do {
+            guard let o = try JSONLineParser.parse(line) as? [String: Any] else {
+                throw EventFileError(file: file, line: number, message: "a line must be a JSON object")
+            }
+            object = o
+        } catch let e as EventFileError {
+            throw e
+        } catch {
+            if last {
+                warn("\(file):\(number): truncated last line (the run was probably stopped while writing); skipped")
+                return
+            }
+            throw EventFileError(file: file, line: number, message: "malformed JSON")
+        }
+        guard let version = object["v"] as? String else {
+            throw EventFileError(file: file, line: number, message: "missing schema version 'v' (e.g. \"v\": \"\(EventSchema.version)\")")
+        }
+        let major = Int(version.split(separator: ".").first ?? "") ?? -1
+        guard major >= 1 else { throw EventFileError(file: file, line: number, message: "schema version '\(version)' is not valid") }
+        guard major <= EventSchema.major else {
+            throw EventFileError(file: file, line: number,
+                                 message: "schema version \(version) is newer than this nnviz reads (\(EventSchema.major).x); upgrade nnviz")
+        }
+        let kind = object["kind"] as? String ?? ""
+        let event: Event?
+        do { event = try EventCodec.decode(object) } catch let e as EventCodec.FieldError {
+            throw EventFileError(file: file, line: number, message: "\(kind.isEmpty ? "event" : kind): \(e.message)")
+        }
+        guard let event else {
+            warn("\(file): unknown event kind '\(kind)' (first at line \(number)); skipped")
+            return
+        }
+        let known = EventCodec.knownFields[kind] ?? []
+        for key in object.keys where !known.contains(key) && !["v", "kind", "run"].contains(key) {
+            warn("\(file): unknown field '\(key)' in \(kind) events (first at line \(number)); ignored")
+        }
+        try body(event)
+    }
+}

@@ -1,0 +1,209 @@
+import NNEngine
+
+/// How often and what an ``EventRecorder`` records.
+public struct RecordingPlan: Sendable, Equatable {
+    /// Per-layer statistics every N steps (0: never).
+    public var statsEvery = 1
+    /// Histograms every N steps (0: never).
+    public var histogramsEvery = 10
+    /// Quantities with statistics at every statistics step.
+    public var statsQuantities: Set<Quantity> = Set(Quantity.allCases)
+    /// Quantities whose statistics are recorded only at histogram steps (cheaper: weights and
+    /// updates change slowly, and updates need a copy of every weight matrix).
+    public var histogramStepOnlyQuantities: Set<Quantity> = []
+    /// Quantities with histograms.
+    public var histogramQuantities: Set<Quantity> = [.activation, .preactivation, .weightGradient, .weight]
+    /// Fixed bin edges per quantity (the book's 30 bins over (0, 1) for activations, say).
+    /// Quantities without fixed edges get `bins` bins chosen from the first recorded batch
+    /// (its range, widened by 10 %), kept for the whole run so frames compare.
+    public var fixedEdges: [Quantity: [Double]] = [:]
+    /// Bins for automatically chosen edges.
+    public var bins = 30
+
+    /// The default plan: statistics every step, histograms every 10 steps.
+    public init(statsEvery: Int = 1, histogramsEvery: Int = 10) {
+        self.statsEvery = statsEvery
+        self.histogramsEvery = histogramsEvery
+    }
+
+    /// Only the losses and epoch metrics.
+    public static let scalarsOnly = RecordingPlan(statsEvery: 0, histogramsEvery: 0)
+
+    /// Activations and weight gradients every step; pre-activations, weights and updates
+    /// (with the update-to-weight ratio) every `histogramsEvery` steps, with the histograms.
+    public static func lean(histogramsEvery: Int = 10) -> RecordingPlan {
+        var p = RecordingPlan(statsEvery: 1, histogramsEvery: histogramsEvery)
+        p.histogramStepOnlyQuantities = [.preactivation, .weight, .update]
+        return p
+    }
+}
+
+/// Records a training run as events, through the model's observation points, into sinks
+/// (memory, a JSON Lines file, both).
+///
+/// Call `start` before training (it writes `run_start` and remembers the initial weights),
+/// pass the recorder to `fit` (or `trainStep`) as an observer, and call `finish` (done for
+/// you by `fit`) to write `run_end`. Sink errors are kept in `error` (observers cannot throw).
+public final class EventRecorder<Scalar: Real>: TrainingObserver {
+    /// The run's name.
+    public let run: String
+    /// What is recorded when.
+    public let plan: RecordingPlan
+    /// Where events go.
+    public let sinks: [any EventSink]
+    /// The first error a sink raised, if any.
+    public private(set) var error: (any Error)?
+    /// Events written so far.
+    public private(set) var eventCount = 0
+    private var lastStep = 0
+    private var lastEpoch: Int?
+    private var ended = false
+    private var initialWeights: [String: Matrix<Scalar>] = [:]
+    private var activations: [Int: String] = [:]
+    private var edges: [String: [Double]] = [:]
+
+    /// A recorder for the run `run`.
+    public init(run: String, plan: RecordingPlan = RecordingPlan(), sinks: [any EventSink]) {
+        self.run = run
+        self.plan = plan
+        self.sinks = sinks
+    }
+
+    /// Writes an event to every sink.
+    public func emit(_ event: Event) {
+        eventCount += 1
+        for s in sinks {
+            do { try s.write(event) } catch { if self.error == nil { self.error = error } }
+        }
+    }
+
+    /// Writes `run_start` for `model` and remembers its initial weights.
+    public func start(model: Sequential<Scalar>, study: String, dataset: String, splits: [String: Int], batchSize: Int,
+                      seed: UInt64? = nil, producer: String = "nnviz") {
+        for layer in model.layers {
+            for p in layer.parameters where p.role == "W" { initialWeights[p.name] = p.value }
+        }
+        for (i, l) in model.layers.enumerated() { activations[i] = l.record.activation }
+        let layers = model.layers.map { l -> LayerInfo in
+            let r = l.record
+            return LayerInfo(name: r.name, kind: r.kind, inputs: r.inputs, outputs: r.outputs, activation: r.activation,
+                             initializer: r.initializer, parameters: r.parameterCount)
+        }
+        emit(.runStart(RunStart(run: run, study: study, seed: seed ?? model.seed, layers: layers, parameterCount: model.parameterCount,
+                                optimizer: model.optimizer?.name ?? "", optimizerSettings: model.optimizer?.settings ?? [:],
+                                loss: model.loss?.name ?? "", dataset: dataset, splits: splits, batchSize: batchSize, producer: producer)))
+    }
+
+    func isStatsStep(_ step: Int) -> Bool { plan.statsEvery > 0 && step % plan.statsEvery == 0 }
+    func isHistogramStep(_ step: Int) -> Bool { plan.histogramsEvery > 0 && step % plan.histogramsEvery == 0 }
+
+    public func needs(atStep step: Int) -> ObservationNeeds {
+        guard isStatsStep(step) || isHistogramStep(step) else { return .scalars }
+        var n: ObservationNeeds = [.scalars, .layerOutputs, .gradients]
+        if plan.statsQuantities.contains(.update), isHistogramStep(step) || !plan.histogramStepOnlyQuantities.contains(.update) {
+            n.insert(.updates)
+        }
+        return n
+    }
+
+    /// The saturation band of an activation: sigmoid y < 0.03 or y > 0.97; tanh |y| > 0.97.
+    static func saturation(_ activation: String?) -> (band: (centre: Double, halfWidth: Double), rule: String)? {
+        switch activation {
+        case "sigmoid": ((0.5, 0.47), "sigmoid: y < 0.03 or y > 0.97")
+        case "tanh": ((0, 0.97), "tanh: |y| > 0.97")
+        default: nil
+        }
+    }
+
+    public func observe(_ o: StepObservation<Scalar>) {
+        lastStep = o.step
+        lastEpoch = o.epoch
+        emit(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
+        if let acc = o.accuracy {
+            emit(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
+        }
+        let stats = isStatsStep(o.step), hist = isHistogramStep(o.step)
+        guard stats || hist else { return }
+        if o.step == 0 { emit(.scalar(ScalarEvent(run: run, name: "lr", step: 0, epoch: o.epoch, value: o.learningRate))) }
+        for l in o.layers where l.record.kind != "dropout" && l.record.kind != "flatten" {
+            let sat = l.record.activation.flatMap { Self.saturation($0) }
+            record(l.record.name, l.index, .activation, l.activation, step: o.step, stats: stats, hist: hist, saturation: sat,
+                   dead: l.record.activation == "relu" || l.record.activation?.hasPrefix("leaky") == true)
+            if let pre = l.preActivation {
+                record(l.record.name, l.index, .preactivation, pre, step: o.step, stats: stats, hist: hist, saturation: nil, dead: false)
+            }
+        }
+        let names = Dictionary(o.layers.map { ($0.index, $0.record.name) }, uniquingKeysWith: { a, _ in a })
+        for p in o.parameters where p.role == "W" {
+            let layer = names[p.layerIndex] ?? String(p.name.split(separator: "/").first ?? "")
+            record(layer, p.layerIndex, .weightGradient, p.gradient, step: o.step, stats: stats, hist: hist, saturation: nil, dead: false)
+            let w = record(layer, p.layerIndex, .weight, p.value, step: o.step, stats: stats, hist: hist, saturation: nil, dead: false,
+                           distance: initialWeights[p.name].map { distance(p.value, $0) })
+            if let u = p.update {
+                // ‖ΔW‖ / ‖W‖ from the two summaries' norms.
+                let wNorm = w?.l2 ?? p.value.norm()
+                record(layer, p.layerIndex, .update, u, step: o.step, stats: stats, hist: hist, saturation: nil, dead: false,
+                       ratio: { l2 in l2 / max(wNorm, 1e-30) })
+            }
+        }
+    }
+
+    @discardableResult
+    private func record(_ layer: String, _ index: Int, _ q: Quantity, _ m: Matrix<Scalar>, step: Int, stats: Bool, hist: Bool,
+                        saturation: (band: (centre: Double, halfWidth: Double), rule: String)?, dead: Bool,
+                        distance: @autoclosure () -> Double? = nil, ratio: ((Double) -> Double)? = nil) -> TensorSummary? {
+        var summary: TensorSummary?
+        if stats, plan.statsQuantities.contains(q), hist || !plan.histogramStepOnlyQuantities.contains(q) {
+            let s = TensorSummary(m, saturation: saturation?.band)
+            summary = s
+            emit(.layerStats(LayerStats(
+                run: run, step: step, layer: layer, index: index, quantity: q, count: s.count, mean: s.mean, std: s.std,
+                min: s.finiteCount > 0 ? s.min : .nan, max: s.finiteCount > 0 ? s.max : .nan, l2: s.l2, nan: s.nan, posInf: s.posInf,
+                negInf: s.negInf, zeroFraction: s.count > 0 ? Double(s.zeros) / Double(s.count) : 0,
+                deadFraction: dead && q == .activation ? deadUnitFraction(m) : nil,
+                saturatedFraction: saturation.map { _ in s.count > 0 ? Double(s.saturated) / Double(s.count) : 0 },
+                saturationRule: saturation?.rule, updateRatio: ratio.map { $0(s.l2) }, distanceFromInit: distance())))
+        }
+        if hist, plan.histogramQuantities.contains(q) {
+            let key = "\(layer)/\(q.rawValue)"
+            let e = edges[key] ?? plan.fixedEdges[q] ?? autoEdges(m)
+            edges[key] = e
+            let b = binned(m.storage, edges: e)
+            emit(.histogram(Histogram(run: run, step: step, layer: layer, index: index, quantity: q, edges: e, counts: b.counts,
+                                      underflow: b.underflow, overflow: b.overflow, nan: b.nan)))
+        }
+        return summary
+    }
+
+    /// `plan.bins` equal bins over the batch's finite range widened by 10 % (a tiny range if constant).
+    private func autoEdges(_ m: Matrix<Scalar>) -> [Double] {
+        let s = TensorSummary(m)
+        var lo = s.finiteCount > 0 ? s.min : -1, hi = s.finiteCount > 0 ? s.max : 1
+        let pad = hi > lo ? 0.05 * (hi - lo) : max(abs(lo) * 0.05, 1e-6)
+        lo -= pad; hi += pad
+        return (0...plan.bins).map { lo + (hi - lo) * Double($0) / Double(plan.bins) }
+    }
+
+    public func epochEnded(_ epoch: Int, logs: [String: Double]) {
+        let names = ["loss": "train/loss", "accuracy": "train/accuracy", "val_loss": "val/loss", "val_accuracy": "val/accuracy"]
+        for key in logs.keys.sorted() {
+            emit(.scalar(ScalarEvent(run: run, name: names[key] ?? key, step: lastStep, epoch: epoch, value: logs[key]!)))
+        }
+    }
+
+    public func trainingEnded(_ outcome: TrainingOutcome) { finish(outcome) }
+
+    /// Writes `run_end` (once) and closes the sinks.
+    public func finish(_ outcome: TrainingOutcome) {
+        guard !ended else { return }
+        ended = true
+        switch outcome {
+        case .completed: emit(.runEnd(RunEnd(run: run, status: "completed", step: lastStep, epoch: lastEpoch)))
+        case .stoppedEarly(let epoch, let reason): emit(.runEnd(RunEnd(run: run, status: "stopped_early", step: lastStep, epoch: epoch, reason: reason)))
+        case .diverged(let step, let q): emit(.runEnd(RunEnd(run: run, status: "diverged", step: step, epoch: lastEpoch, quantity: q)))
+        }
+        for s in sinks {
+            do { try s.close() } catch { if self.error == nil { self.error = error } }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Writes and reads events as JSON lines. Keys come in a fixed order and numbers in their
+/// shortest round-trip form, so the same events give the same bytes. JSON has no NaN or
+/// infinity: non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity".
+public enum EventCodec {
+    // MARK: Writing
+
+    struct Line {
+        var parts: [String] = []
+        mutating func raw(_ key: String, _ json: String) { parts.append("\"\(key)\":\(json)") }
+        mutating func str(_ key: String, _ v: String) { raw(key, quote(v)) }
+        mutating func num(_ key: String, _ v: Double) { raw(key, number(v)) }
+        mutating func int(_ key: String, _ v: Int) { raw(key, String(v)) }
+        mutating func optNum(_ key: String, _ v: Double?) { if let v { num(key, v) } }
+        mutating func optStr(_ key: String, _ v: String?) { if let v { str(key, v) } }
+        var text: String { "{" + parts.joined(separator: ",") + "}" }
+    }
+
+    static func number(_ v: Double) -> String {
+        if v.isNaN { return "\"NaN\"" }
+        if v.isInfinite { return v > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func object(_ d: [String: Double]) -> String {
+        "{" + d.keys.sorted().map { "\(quote($0)):\(number(d[$0]!))" }.joined(separator: ",") + "}"
+    }
+
+    /// The event as one line of JSON (no newline).
+    public static func encode(_ event: Event) -> String {
+        var l = Line()
+        l.str("v", EventSchema.version)
+        l.str("kind", event.kind)
+        l.str("run", event.run)
+        switch event {
+        case .runStart(let e):
+            l.str("study", e.study)
+            l.raw("seed", String(e.seed))
+            l.raw("layers", "[" + e.layers.map { layer -> String in
+                var o = Line()
+                o.str("name", layer.name); o.str("kind", layer.kind); o.int("inputs", layer.inputs); o.int("outputs", layer.outputs)
+                o.optStr("activation", layer.activation); o.optStr("initializer", layer.initializer); o.int("parameters", layer.parameters)
+                return o.text
+            }.joined(separator: ",") + "]")
+            l.int("parameter_count", e.parameterCount)
+            l.str("optimizer", e.optimizer)
+            l.raw("optimizer_settings", object(e.optimizerSettings))
+            l.str("loss", e.loss)
+            l.str("dataset", e.dataset)
+            l.raw("splits", "{" + e.splits.keys.sorted().map { "\(quote($0)):\(e.splits[$0]!)" }.joined(separator: ",") + "}")
+            l.int("batch_size", e.batchSize)
+            l.str("producer", e.producer)
+        case .scalar(let e):
+            l.str("name", e.name); l.int("step", e.step)
+            if let ep = e.epoch { l.int("epoch", ep) }
+            l.num("value", e.value)
+        case .layerStats(let e):
+            l.int("step", e.step); l.str("layer", e.layer); l.int("index", e.index); l.str("quantity", e.quantity.rawValue)
+            l.int("count", e.count); l.num("mean", e.mean); l.num("std", e.std); l.num("min", e.min); l.num("max", e.max)
+            l.num("l2", e.l2); l.int("nan", e.nan); l.int("pos_inf", e.posInf); l.int("neg_inf", e.negInf)
+            l.num("zero_fraction", e.zeroFraction); l.optNum("dead_fraction", e.deadFraction)
+            l.optNum("saturated_fraction", e.saturatedFraction); l.optStr("saturation_rule", e.saturationRule)
+            l.optNum("update_ratio", e.updateRatio); l.optNum("distance_from_init", e.distanceFromInit)
+        case .histogram(let e):
+            l.int("step", e.step); l.str("layer", e.layer); l.int("index", e.index); l.str("quantity", e.quantity.rawValue)
+            l.raw("edges", "[" + e.edges.map(number).joined(separator: ",") + "]")
+            l.raw("counts", "[" + e.counts.map(String.init).joined(separator: ",") + "]")
+            l.int("underflow", e.underflow); l.int("overflow", e.overflow); l.int("nan", e.nan)
+        case .trajectory(let e):
+            l.int("step", e.step); l.num("x", e.x); l.num("y", e.y); l.optNum("value", e.value)
+        case .runEnd(let e):
+            l.str("status", e.status); l.int("step", e.step)
+            if let ep = e.epoch { l.int("epoch", ep) }
+            l.optStr("reason", e.reason); l.optStr("quantity", e.quantity)
+        }
+        return l.text
+    }
+
+    // MARK: Reading
+
+    /// The fields each kind may have (others are reported as unknown).
+    static let knownFields: [String: Set<String>] = [
+        "run_start": ["study", "seed", "layers", "parameter_count", "optimizer", "optimizer_settings", "loss", "dataset", "splits", "batch_size", "producer"],
+        "scalar": ["name", "step", "epoch", "value"],
+        "layer_stats": ["step", "layer", "index", "quantity", "count", "mean", "std", "min", "max", "l2", "nan", "pos_inf", "neg_inf",
+                        "zero_fraction", "dead_fraction", "saturated_fraction", "saturation_rule", "update_ratio", "distance_from_init"],
+        "histogram": ["step", "layer", "index", "quantity", "edges", "counts", "underflow", "overflow", "nan"],
+        "trajectory": ["step", "x", "y", "value"],
+        "run_end": ["status", "step", "epoch", "reason", "quantity"],
+    ]
+
+    /// A field-level problem in a line.
+    struct FieldError: Error { var message: String }
+
+    struct Fields {
+        let d: [String: Any]
+        func string(_ k: String) throws -> String {
+            guard let v = d[k] as? String else { throw FieldError(message: d[k] == nil ? "missing field '\(k)'" : "field '\(k)' must be a string") }
+            return v
+        }
+        func isNull(_ k: String) -> Bool { d[k] == nil || d[k] is JSONLineParser.JSONNull }
+        func optString(_ k: String) throws -> String? { isNull(k) ? nil : try string(k) }
+        func double(_ k: String) throws -> Double {
+            switch d[k] {
+            case let n as Double: return n
+            case let s as String where ["NaN", "Infinity", "-Infinity"].contains(s): return s == "NaN" ? .nan : (s == "Infinity" ? .infinity : -.infinity)
+            case nil: throw FieldError(message: "missing field '\(k)'")
+            default: throw FieldError(message: "field '\(k)' must be a number")
+            }
+        }
+        func optDouble(_ k: String) throws -> Double? { isNull(k) ? nil : try double(k) }
+        func int(_ k: String) throws -> Int {
+            let v = try double(k)
+            guard v.isFinite, v == v.rounded(), abs(v) < 9e15 else { throw FieldError(message: "field '\(k)' must be an integer") }
+            return Int(v)
+        }
+        func optInt(_ k: String) throws -> Int? { isNull(k) ? nil : try int(k) }
+        func doubles(_ k: String) throws -> [Double] {
+            guard let a = d[k] as? [Any] else { throw FieldError(message: d[k] == nil ? "missing field '\(k)'" : "field '\(k)' must be an array") }
+            return try a.enumerated().map { i, v in try Fields(d: ["\(k)[\(i)]": v]).double("\(k)[\(i)]") }
+        }
+        func quantity() throws -> Quantity {
+            let q = try string("quantity")
+            guard let v = Quantity(rawValue: q) else {
+                throw FieldError(message: "field 'quantity' is '\(q)', not one of \(Quantity.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return v
+        }
+    }
+
+    /// Decodes one parsed line. Returns nil for an unknown kind (the caller warns).
+    static func decode(_ d: [String: Any]) throws -> Event? {
+        let f = Fields(d: d)
+        let kind = try f.string("kind")
+        let run = try f.string("run")
+        switch kind {
+        case "run_start":
+            let layers = try (d["layers"] as? [[String: Any]] ?? []).map { l -> LayerInfo in
+                let g = Fields(d: l)
+                return LayerInfo(name: try g.string("name"), kind: try g.string("kind"), inputs: try g.int("inputs"), outputs: try g.int("outputs"),
+                                 activation: try g.optString("activation"), initializer: try g.optString("initializer"),
+                                 parameters: try g.optInt("parameters") ?? 0)
+            }
+            var settings: [String: Double] = [:]
+            for (k, v) in d["optimizer_settings"] as? [String: Any] ?? [:] { settings[k] = try Fields(d: [k: v]).double(k) }
+            var splits: [String: Int] = [:]
+            for (k, v) in d["splits"] as? [String: Any] ?? [:] { splits[k] = try Fields(d: [k: v]).int(k) }
+            let seed = try f.double("seed")
+            return .runStart(RunStart(run: run, study: try f.optString("study") ?? "", seed: seed >= 0 ? UInt64(seed) : 0, layers: layers,
+                                      parameterCount: try f.optInt("parameter_count") ?? 0, optimizer: try f.optString("optimizer") ?? "",
+                                      optimizerSettings: settings, loss: try f.optString("loss") ?? "", dataset: try f.optString("dataset") ?? "",
+                                      splits: splits, batchSize: try f.optInt("batch_size") ?? 0, producer: try f.optString("producer") ?? ""))
+        case "scalar":
+            return .scalar(ScalarEvent(run: run, name: try f.string("name"), step: try f.int("step"), epoch: try f.optInt("epoch"), value: try f.double("value")))
+        case "layer_stats":
+            return .layerStats(LayerStats(
+                run: run, step: try f.int("step"), layer: try f.string("layer"), index: try f.optInt("index") ?? 0, quantity: try f.quantity(),
+                count: try f.int("count"), mean: try f.double("mean"), std: try f.double("std"), min: try f.double("min"), max: try f.double("max"),
+                l2: try f.double("l2"), nan: try f.optInt("nan") ?? 0, posInf: try f.optInt("pos_inf") ?? 0, negInf: try f.optInt("neg_inf") ?? 0,
+                zeroFraction: try f.optDouble("zero_fraction") ?? 0, deadFraction: try f.optDouble("dead_fraction"),
+                saturatedFraction: try f.optDouble("saturated_fraction"), saturationRule: try f.optString("saturation_rule"),
+                updateRatio: try f.optDouble("update_ratio"), distanceFromInit: try f.optDouble("distance_from_init")))
+        case "histogram":
+            let edges = try f.doubles("edges")
+            let counts = try f.doubles("counts").map { c -> Int in
+                guard c >= 0, c == c.rounded() else { throw FieldError(message: "field 'counts' must hold non-negative integers") }
+                return Int(c)
+            }
+            guard edges.count == counts.count + 1 else {
+                throw FieldError(message: "'edges' must have one more element than 'counts' (\(edges.count) edges, \(counts.count) counts)")
+            }
+            guard zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else { throw FieldError(message: "'edges' must increase") }
+            return .histogram(Histogram(run: run, step: try f.int("step"), layer: try f.string("layer"), index: try f.optInt("index") ?? 0,
+                                        quantity: try f.quantity(), edges: edges, counts: counts, underflow: try f.optInt("underflow") ?? 0,
+                                        overflow: try f.optInt("overflow") ?? 0, nan: try f.optInt("nan") ?? 0))
+        case "trajectory":
+            return .trajectory(TrajectoryPoint(run: run, step: try f.int("step"), x: try f.double("x"), y: try f.double("y"), value: try f.optDouble("value")))
+        case "run_end":
+            let status = try f.string("status")
+            guard ["completed", "stopped_early", "diverged"].contains(status) else {
+                throw FieldError(message: "field 'status' is '\(status)', not completed, stopped_early or diverged")
+            }
+            return .runEnd(RunEnd(run: run, status: status, step: try f.int("step"), epoch: try f.optInt("epoch"),
+                                  reason: try f.optString("reason"), quantity: try f.optString("quantity")))
+        default:
+            return nil
+        }
+    }
+}

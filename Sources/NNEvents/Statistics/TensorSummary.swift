@@ -1,0 +1,142 @@
+import CNNKernels
+import NNEngine
+
+/// Count, moments, extremes and special values of a tensor, gathered in one pass.
+public struct TensorSummary: Sendable, Equatable {
+    public var count = 0
+    /// Finite values only.
+    public var finiteCount = 0
+    public var sum = 0.0
+    public var sumOfSquares = 0.0
+    public var min = Double.infinity
+    public var max = -Double.infinity
+    public var nan = 0
+    public var posInf = 0
+    public var negInf = 0
+    public var zeros = 0
+    /// Values outside the saturation band, when one was given.
+    public var saturated = 0
+
+    /// Mean of the finite values.
+    public var mean: Double { finiteCount > 0 ? sum / Double(finiteCount) : .nan }
+    /// Population standard deviation of the finite values.
+    public var std: Double {
+        guard finiteCount > 0 else { return .nan }
+        let m = mean
+        return Swift.max(0, sumOfSquares / Double(finiteCount) - m * m).squareRoot()
+    }
+    /// L2 norm of the finite values.
+    public var l2: Double { sumOfSquares.squareRoot() }
+
+    /// Summarises `m`; `saturation` counts values with |y - centre| > halfWidth (e.g. sigmoid:
+    /// centre 0.5, half-width 0.47 counts y < 0.03 or y > 0.97).
+    public init<S: Real>(_ m: Matrix<S>, saturation: (centre: Double, halfWidth: Double)? = nil) {
+        self = Self.compute(m.storage, saturation: saturation)
+    }
+
+    init() {}
+
+    /// The vectorised C kernel for Float and Double; the scalar reference for tensors that hold
+    /// NaN or ±Inf (the kernel reports them, and the reference counts them).
+    static func compute<S: Real>(_ values: [S], saturation: (centre: Double, halfWidth: Double)?) -> TensorSummary {
+        var c = nn_summary()
+        let centre = saturation?.centre ?? 0, half = saturation?.halfWidth ?? Double(Float.greatestFiniteMagnitude)
+        // S is exactly Float or Double in these branches, so the bit-casts reinterpret, never copy.
+        if S.self == Float.self {
+            unsafeBitCast(values, to: [Float].self).withUnsafeBufferPointer { nn_summarize_f32($0.baseAddress, $0.count, Float(centre), Float(half), &c) }
+        } else if S.self == Double.self {
+            unsafeBitCast(values, to: [Double].self).withUnsafeBufferPointer { nn_summarize_f64($0.baseAddress, $0.count, centre, half, &c) }
+        } else {
+            return scalar(values.map(Double.init), saturation: saturation)
+        }
+        guard c.all_finite != 0 else { return scalar(values.map(Double.init), saturation: saturation) }
+        var s = TensorSummary()
+        s.count = values.count
+        s.finiteCount = values.count
+        s.sum = c.sum
+        s.sumOfSquares = c.sum_of_squares
+        s.min = values.isEmpty ? .infinity : c.min
+        s.max = values.isEmpty ? -.infinity : c.max
+        s.zeros = c.zeros
+        s.saturated = saturation == nil ? 0 : c.saturated
+        return s
+    }
+
+    /// The reference implementation, value by value.
+    static func scalar(_ values: [Double], saturation: (centre: Double, halfWidth: Double)?) -> TensorSummary {
+        var s = TensorSummary()
+        s.count = values.count
+        for v in values {
+            guard v.isFinite else {
+                if v.isNaN { s.nan += 1 } else if v > 0 { s.posInf += 1 } else { s.negInf += 1 }
+                continue
+            }
+            s.finiteCount += 1
+            s.sum += v; s.sumOfSquares += v * v
+            s.min = Swift.min(s.min, v); s.max = Swift.max(s.max, v)
+            if v == 0 { s.zeros += 1 }
+            if let sat = saturation, abs(v - sat.centre) > sat.halfWidth { s.saturated += 1 }
+        }
+        return s
+    }
+}
+
+/// ‖a − b‖ without allocating a difference (distance from the initial weights).
+public func distance<S: Real>(_ a: Matrix<S>, _ b: Matrix<S>) -> Double {
+    precondition(a.count == b.count)
+    if S.self == Float.self {
+        let x = unsafeBitCast(a.storage, to: [Float].self), y = unsafeBitCast(b.storage, to: [Float].self)
+        return x.withUnsafeBufferPointer { px in y.withUnsafeBufferPointer { py in nn_squared_distance_f32(px.baseAddress, py.baseAddress, px.count) } }.squareRoot()
+    }
+    if S.self == Double.self {
+        let x = unsafeBitCast(a.storage, to: [Double].self), y = unsafeBitCast(b.storage, to: [Double].self)
+        return x.withUnsafeBufferPointer { px in y.withUnsafeBufferPointer { py in nn_squared_distance_f64(px.baseAddress, py.baseAddress, px.count) } }.squareRoot()
+    }
+    return zip(a.storage, b.storage).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }.squareRoot()
+}
+
+/// Fraction of units (columns) that are exactly 0 for every sample (row) of a batch: dead ReLUs.
+public func deadUnitFraction<S: Real>(_ m: Matrix<S>) -> Double {
+    guard m.rows > 0, m.cols > 0 else { return 0 }
+    if S.self == Float.self {
+        var mass = [Float](repeating: 0, count: m.cols)
+        unsafeBitCast(m.storage, to: [Float].self).withUnsafeBufferPointer { nn_column_abs_sums_f32($0.baseAddress, m.rows, m.cols, &mass) }
+        return Double(mass.filter { $0 == 0 }.count) / Double(m.cols)
+    }
+    let dead = (0..<m.cols).filter { j in (0..<m.rows).allSatisfy { m[$0, j] == 0 } }.count
+    return Double(dead) / Double(m.cols)
+}
+
+/// Histogram counts of values over increasing `edges`; bin k is [e_k, e_k+1), the last bin
+/// includes its upper edge. Returns counts, underflow, overflow and NaN count.
+@_specialize(where S == Float)
+@_specialize(where S == Double)
+public func binned<S: Real>(_ values: [S], edges: [Double]) -> (counts: [Int], underflow: Int, overflow: Int, nan: Int) {
+    let bins = edges.count - 1
+    var counts = [Int](repeating: 0, count: Swift.max(bins, 0))
+    guard bins > 0 else { return (counts, 0, 0, values.count) }
+    var under = 0, over = 0, nan = 0
+    let lo = edges[0], hi = edges[bins]
+    let uniform = zip(edges.dropFirst(), edges).map { $0 - $1 }.allSatisfy { abs($0 - (hi - lo) / Double(bins)) < 1e-9 * (hi - lo) }
+    let scale = Double(bins) / (hi - lo)
+    values.withUnsafeBufferPointer { buf in
+        for v in buf {
+            let d = Double(v)
+            if d.isNaN { nan += 1; continue }
+            if d < lo { under += 1; continue }
+            if d > hi { over += 1; continue }
+            var k: Int
+            if uniform {
+                k = Swift.min(bins - 1, Int((d - lo) * scale))
+                // Guard against rounding at the edges.
+                if k > 0, d < edges[k] { k -= 1 } else if k < bins - 1, d >= edges[k + 1] { k += 1 }
+            } else {
+                var a = 0, b = bins
+                while b - a > 1 { let m = (a + b) / 2; if d >= edges[m] { a = m } else { b = m } }
+                k = a
+            }
+            counts[k] += 1
+        }
+    }
+    return (counts, under, over, nan)
+}
