@@ -10,11 +10,16 @@ struct NNViz: ParsableCommand {
         abstract: "Train small neural networks and show how they train.",
         discussion: """
         Examples:
+          nnviz train-and-report                      run every study and write reports/studies/index.html
+          nnviz train-and-report --quick              the same in seconds, with fewer steps
+          nnviz studies                               list the studies
+          nnviz report run.events.jsonl --out DIR     render a report from event files
           nnviz train --epochs 5                      train a 784-100-10 ReLU net on the embedded MNIST subset
           nnviz gradcheck                             check backprop against numerical gradients
+          nnviz gallery --out gallery                 one example of every figure type
         """,
         version: NNVizVersion.string,
-        subcommands: [TrainCommand.self, GradCheckCommand.self, GalleryCommand.self]
+        subcommands: [TrainAndReportCommand.self, StudiesCommand.self, ReportCommand.self, TrainCommand.self, GradCheckCommand.self, GalleryCommand.self]
     )
 
     /// Runs a command, turning any error into one line on stderr and exit status 1.

@@ -167,15 +167,23 @@ public enum Diagnoses {
 
     public static func overfitting(_ r: EventStore.Run) -> Diagnosis {
         let rule = "final validation loss > (1 + \(fmt(overfitRise))) × its minimum, while the training loss fell after that minimum"
-        let val = r.values("val/loss"), train = r.values("train/loss")
+        // Validation points with the training loss at the same step: the epoch mean when the run
+        // has epochs, else the smoothed batch loss at that step.
+        let valSeries = r.scalars["val/loss"] ?? []
+        var train: [Double] = r.values("train/loss")
+        if train.count != valSeries.count {
+            let steps = r.steps("train/batch_loss"), sm = smoothed(r.values("train/batch_loss"), weight: 0.9)
+            train = valSeries.map { v in steps.lastIndex { $0 <= v.step }.map { sm[$0] } ?? .nan }
+        }
+        let val = valSeries.map(\.value)
         guard val.count >= 3, train.count == val.count else {
-            return Diagnosis(name: "overfitting", status: .notMeasured, rule: rule, measured: "needs validation loss for 3 or more epochs", location: r.name)
+            return Diagnosis(name: "overfitting", status: .notMeasured, rule: rule, measured: "needs 3 or more validation points", location: r.name)
         }
         let best = val.indices.min { val[$0] < val[$1] }!
         let rise = val.last! / val[best] - 1
         let fired = rise > overfitRise && train.last! < train[best]
         return Diagnosis(name: "overfitting", status: fired ? .fired : .clear, rule: rule, value: rise,
-                         measured: "validation loss \(fmt(rise * 100)) % above its minimum", location: "\(r.name): best epoch \(best + 1) of \(val.count)")
+                         measured: "validation loss \(fmt(rise * 100)) % above its minimum", location: "\(r.name): minimum at step \(valSeries[best].step) of \(valSeries.last!.step)")
     }
 
     public static func divergence(_ r: EventStore.Run) -> Diagnosis {

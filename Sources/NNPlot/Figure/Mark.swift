@@ -128,11 +128,15 @@ public struct ContourMark: Sendable {
     /// Write each level's value on its longest line.
     public var labelLevels = true
     public var lineWidth = 0.8
+    /// Draw a colour bar of the levels beside the axes (filled contours).
+    public var colorBar = false
     /// Contours.
     public init(x: [Double], y: [Double], values: [[Double]], levels: [Double], filled: Bool = false,
-                colorMap: ColorMap = .viridis, lineColor: Color? = nil, labelLevels: Bool = true, lineWidth: Double = 0.8) {
+                colorMap: ColorMap = .viridis, lineColor: Color? = nil, labelLevels: Bool = true, lineWidth: Double = 0.8,
+                colorBar: Bool = false) {
         self.x = x; self.y = y; self.values = values; self.levels = levels.sorted(); self.filled = filled
         self.colorMap = colorMap; self.lineColor = lineColor; self.labelLevels = labelLevels; self.lineWidth = lineWidth
+        self.colorBar = colorBar
     }
 }
 
@@ -177,9 +181,13 @@ public struct RidgelineMark: Sendable {
     public var rowLabels: [String]
     public var colorMap: ColorMap = .viridis
     public var overlap = 1.6
+    /// Scale each row to its own peak (shapes compare; heights do not) instead of the common peak.
+    public var normalizeRows = false
     /// A ridgeline.
-    public init(edges: [Double], rows: [[Double]], rowLabels: [String], colorMap: ColorMap = .viridis, overlap: Double = 1.6) {
+    public init(edges: [Double], rows: [[Double]], rowLabels: [String], colorMap: ColorMap = .viridis, overlap: Double = 1.6,
+                normalizeRows: Bool = false) {
         self.edges = edges; self.rows = rows; self.rowLabels = rowLabels; self.colorMap = colorMap; self.overlap = overlap
+        self.normalizeRows = normalizeRows
     }
 }
 

@@ -67,7 +67,7 @@ public enum Gallery {
         var pathX = [-7.0], pathY = [2.0]
         for _ in 0..<30 { let (x, y) = (pathX.last!, pathY.last!); pathX.append(x - 0.95 * x / 10); pathY.append(y - 0.95 * 2 * y) }
         var ct = Axes(title: "SGD on f(x, y) = x²/20 + y²", xLabel: "x", yLabel: "y", xLimits: -10...10, yLimits: -5...5)
-        ct.marks = [.contour(ContourMark(x: gx, y: gy, values: f, levels: [0.5, 1, 2, 3, 4, 5, 6, 7], filled: true, lineColor: Color(hex: "555555"))),
+        ct.marks = [.contour(ContourMark(x: gx, y: gy, values: f, levels: [0.5, 1, 2, 3, 4, 5, 6, 7], filled: true, lineColor: Color(hex: "555555"), colorBar: true)),
                     .path(PathMark(x: pathX, y: pathY, label: "SGD (lr 0.95)", color: .red)),
                     .scatter(ScatterMark(x: [0], y: [0], color: .black, size: 5, marker: .plus)),
                     .text(TextMark(x: -7, y: 2, text: "start", anchor: .above))]

@@ -180,7 +180,7 @@ struct FigureRenderer {
                 let lim = h.colorLimits ?? colorRange(h.values.flatMap { $0 }, log: h.logColor)
                 p.colorBar = (label, h.colorMap, lim, h.logColor)
             }
-            if case .contour(let ct) = m, ct.filled, let lo = ct.levels.first, let hi = ct.levels.last, hi > lo {
+            if case .contour(let ct) = m, ct.filled, ct.colorBar, let lo = ct.levels.first, let hi = ct.levels.last, hi > lo {
                 p.colorBar = ("level", ct.colorMap, lo...hi, false)
             }
         }
@@ -612,6 +612,7 @@ struct FigureRenderer {
         let n = r.rows.count
         for (k, counts) in r.rows.enumerated() {
             let base = Double(n - 1 - k)
+            let peak = r.normalizeRows ? max(counts.max() ?? 1, 1e-300) : peak
             let col = r.colorMap.color(at: n > 1 ? Double(k) / Double(n - 1) * 0.9 : 0.5)
             func pts() {
                 c.moveTo(t.px(r.edges[0]), t.py(base))

@@ -1,0 +1,56 @@
+import Foundation
+import NNEvents
+import NNPlot
+
+/// The optimiser study's section: paths on the test function and training curves.
+func optimizerSection(pathRuns: [EventStore.Run], trainingRuns: [EventStore.Run]) -> Section {
+    var figures: [FigureOutput] = []
+    var facts: [Fact] = []
+    var findings: [String] = []
+    if !pathRuns.isEmpty {
+        let paths = pathRuns.map { (name: shortName($0), points: $0.trajectory.map { ($0.x, $0.y) }) }
+        var fig = OptimizerPaths.figure(paths, columns: 3, width: 900, height: 520, filled: true, gridSize: 121)
+        for k in fig.axes.indices { fig.axes[k].yLimits = -5...5; fig.axes[k].equalAspect = false }
+        fig.title = "Optimiser paths on f(x, y) = x²/20 + y², 30 steps from (−7, 2)"
+        let rows = pathRuns.flatMap { r in r.trajectory.map { [shortName(r), "\($0.step)", num($0.x), num($0.y), num($0.value ?? .nan)] } }
+        figures.append(FigureOutput(name: "optimizer_paths", caption: "Each optimiser's 30 steps (red, arrows show direction) over the contours of f; the minimum is at the cross. Settings: SGD lr 0.95, Momentum lr 0.1 (μ 0.9), Nesterov lr 0.1 (μ 0.9), AdaGrad lr 1.5, RMSProp lr 0.3 (ρ 0.99), Adam lr 0.3 (β₁ 0.9, β₂ 0.999).",
+                                    figure: fig, csv: csv(["optimizer", "step", "x", "y", "f"], rows)))
+        let g = OptimizerPaths.grid(121)
+        var overlay = Axes(title: "All six paths", xLabel: "x", yLabel: "y", xLimits: -8...1, yLimits: -2.5...2.5, grid: false)
+        overlay.marks = [.contour(ContourMark(x: g.x, y: g.y, values: g.values, levels: [0.25, 0.5, 1, 2, 3], lineColor: Color(hex: "BBBBBB"), labelLevels: false))]
+        for (k, p) in paths.enumerated() {
+            overlay.marks.append(.path(PathMark(x: p.points.map(\.0), y: p.points.map(\.1), label: p.name, color: Theme.okabeIto[k % 8], marker: .circle, arrows: false, width: 1.3)))
+        }
+        overlay.marks.append(.scatter(ScatterMark(x: [0], y: [0], color: .black, size: 5, marker: .plus)))
+        figures.append(FigureOutput(name: "optimizer_paths_overlay", caption: "The same paths in one plot, zoomed on the region they cross.",
+                                    figure: Figure(width: 700, height: 400, axes: [overlay]), csv: csv(["optimizer", "step", "x", "y", "f"], rows)))
+        for r in pathRuns {
+            guard let last = r.trajectory.last else { continue }
+            facts.append(Fact("\(shortName(r)): distance from the minimum after \(last.step) steps", (last.x * last.x + last.y * last.y).squareRoot()))
+        }
+        let dist = pathRuns.compactMap { r in r.trajectory.last.map { (shortName(r), ($0.x * $0.x + $0.y * $0.y).squareRoot()) } }.sorted { $0.1 < $1.1 }
+        if let best = dist.first, let worst = dist.last {
+            findings.append("After 30 steps \(best.0) ended closest to the minimum (distance \(formatNumber(best.1, significant: 2))), \(worst.0) farthest (\(formatNumber(worst.1, significant: 2))). SGD zig-zags across the narrow y direction because the gradient points across the valley, not along it.")
+        }
+    }
+    if !trainingRuns.isEmpty {
+        figures.append(lossCurves(trainingRuns, labels: trainingRuns.map { r in r.start.map { "\(shortName(r)) (lr \(formatNumber($0.optimizerSettings["learning_rate"] ?? .nan, significant: 2)))" } ?? shortName(r) },
+                                  title: "Training loss on MNIST, 784-100-100-100-100-10 ReLU + He", name: "optimizer_loss",
+                                  caption: "Batch loss of the six optimisers with the book's settings (lr 0.01; Adam 0.001), raw (faint) and smoothed (bold), same initial weights and batches."))
+        var finals: [(String, Double)] = []
+        for r in trainingRuns {
+            let f = tailMean(r.values("train/batch_loss"))
+            finals.append((shortName(r), f))
+            facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", f))
+            facts.append(accuracyFact(r))
+        }
+        finals.sort { $0.1 < $1.1 }
+        if let b = finals.first, let w = finals.last {
+            findings.append("On MNIST, \(b.0) reached the lowest final loss (\(formatNumber(b.1, significant: 3))) and \(w.0) the highest (\(formatNumber(w.1, significant: 3))) in this run.")
+        }
+    }
+    return Section(id: "optimizers", title: StudyKind.optimizers.title,
+                   intro: "f(x, y) = x²/20 + y² is a long, narrow valley: the slope in y is 20 times the slope in x. Plain SGD with a step large enough to make progress along x overshoots along y and zig-zags. Momentum accumulates velocity along the valley; AdaGrad and RMSProp divide each coordinate's step by its own gradient history, so the steep y direction gets small steps; Adam does both. The same optimisers then train a real network.",
+                   findings: findings, figures: figures, facts: facts, diagnoses: trainingRuns.map { ($0.name, Diagnoses.all($0)) },
+                   settings: settingsRows(trainingRuns))
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import NNEngine
+import NNEvents
+import NNReport
+
+/// `nnviz train-and-report`: runs the studies on the embedded data and writes the report.
+struct TrainAndReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-and-report",
+        abstract: "Run the studies and write a self-contained HTML report with its figures and data.",
+        discussion: """
+        With no arguments, runs every study on the embedded MNIST subset and writes reports/studies/index.html.
+
+        Examples:
+          nnviz train-and-report                               all studies, the book's settings
+          nnviz train-and-report --quick                       fewer steps: a first look in seconds
+          nnviz train-and-report --study vanishing --study init --seed 7
+          nnviz train-and-report --config examples/custom.yaml --out reports/custom
+        """
+    )
+
+    @Option(name: .customLong("study"), help: "A study to run (repeatable): \(StudyKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var studyNames: [String] = []
+    @Option(help: "A YAML config file (see examples/).") var config: String?
+    @Option(help: "Output folder (default reports/<name>).") var out: String?
+    @Option(help: "Seed for every random draw (overrides the config's).") var seed: UInt64?
+    @Flag(help: "Fewer steps, for a first look and for tests.") var quick = false
+    @Option(help: "Figure formats written to figures/, comma-separated (png, svg, pdf).") var formats = "png,svg,pdf"
+    @Option(help: "IDX images file to use instead of the embedded MNIST subset.") var images: String?
+    @Option(help: "IDX labels file matching --images.") var labels: String?
+    @Flag(help: "Print nothing but the report's path and errors.") var quiet = false
+
+    func validate() throws {
+        guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
+        for f in formats.split(separator: ",") where !["png", "svg", "pdf"].contains(f.trimmingCharacters(in: .whitespaces)) {
+            throw ValidationError("--formats: unknown format '\(f)' (png, svg, pdf)")
+        }
+        for s in studyNames where StudyKind(rawValue: s) == nil {
+            throw ValidationError("--study: unknown study '\(s)' (\(StudyKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        let start = Date()
+        var cfg = try config.map { try StudyConfig.load(path: $0) } ?? StudyConfig()
+        if !studyNames.isEmpty { cfg.studies = studyNames.compactMap(StudyKind.init(rawValue:)) }
+        if let seed { cfg.seed = seed; cfg.settings.seed = seed; for k in cfg.runs.indices { cfg.runs[k].seed = seed } }
+        if quick { cfg.quick = true; cfg.settings.quick = true }
+        if let images, let labels { cfg.images = images; cfg.labels = labels }
+        let dir = URL(fileURLWithPath: out ?? "reports/\(cfg.name)")
+        let progress = ProgressBoard(quiet: quiet)
+        progress.note("nnviz \(NNReportInfo.version): studies \(cfg.studies.map(\.rawValue).joined(separator: ", "))\(cfg.runs.isEmpty ? "" : " + \(cfg.runs.count) custom runs"), seed \(cfg.seed)\(cfg.quick ? ", quick" : "")")
+        let store = try runStudies(cfg, dataDirectory: dir.appendingPathComponent("data"), progress: progress)
+        progress.note("rendering figures")
+        var writer = ReportWriter(directory: dir)
+        writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        writer.title = "nnviz report: how networks train"
+        let dataset = cfg.images.map { "IDX files \($0), \(cfg.labels ?? "")" } ?? "mnist5k: 5000 MNIST digits shipped with nnviz (4000 training, 1000 test after a seeded shuffle)"
+        writer.provenance = provenance(config: cfg, dataset: dataset, seconds: Date().timeIntervalSince(start))
+        let page = try writer.write(sections: reportSections(store), config: cfg.yaml)
+        print(page.path)
+    }
+}
+
+/// `nnviz studies`: lists the built-in studies.
+struct StudiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "studies", abstract: "List the built-in studies.",
+                                                    discussion: "Example:\n  nnviz studies")
+    func run() throws {
+        for s in StudyKind.allCases { print("\(s.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(s.summary)") }
+    }
+}
+
+/// `nnviz report`: renders a report from event files (written by nnviz or another engine).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Render a report from event files written earlier or by another engine.",
+        discussion: """
+        Examples:
+          nnviz report reports/studies/data/*.events.jsonl --out reports/again
+          python3 examples/write_events.py run.jsonl && nnviz report run.jsonl --out reports/python
+        """
+    )
+    @Argument(help: "Event files (JSON Lines, see Sources/NNEvents/EventFormat.md).") var events: [String]
+    @Option(help: "Output folder.") var out: String
+    @Option(help: "Figure formats, comma-separated.") var formats = "png,svg,pdf"
+
+    func run() throws {
+        guard !events.isEmpty else { throw ValidationError("give at least one event file") }
+        let start = Date()
+        let (store, warnings) = try EventStore.read(paths: events)
+        for w in warnings { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
+        guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
+        let dir = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        for e in events {
+            let dest = dir.appendingPathComponent("data").appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
+            if dest.standardizedFileURL.path != URL(fileURLWithPath: e).standardizedFileURL.path {
+                try? FileManager.default.removeItem(at: dest)
+                try FileManager.default.copyItem(atPath: e, toPath: dest.path)
+            }
+        }
+        var writer = ReportWriter(directory: dir)
+        writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        writer.provenance = provenance(config: nil, dataset: Set(store.runs.compactMap { $0.start?.dataset }).sorted().joined(separator: "; "),
+                                       seconds: Date().timeIntervalSince(start))
+        print(try writer.write(sections: reportSections(store), config: nil).path)
+    }
+}
