@@ -40,7 +40,7 @@ public struct StudySettings: Sendable {
     public var hidden: [Int]?
     public init(seed: UInt64 = 42, quick: Bool = false) { self.seed = seed; self.quick = quick }
 
-    func steps(_ full: Int, quick q: Int) -> Int { steps ?? (quick ? q : full) }
+    func steps(_ full: Int, quick q: Int) -> Int { quick ? min(steps ?? q, q) : (steps ?? full) }
 }
 
 extension StudyKind {

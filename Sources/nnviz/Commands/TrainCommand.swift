@@ -13,6 +13,7 @@ struct TrainCommand: ParsableCommand {
           nnviz train                                   784-100-10 ReLU, Adam, 10 epochs on the embedded subset
           nnviz train --hidden 100,100 --optimizer sgd --learning-rate 0.1
           nnviz train --images train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz
+          nnviz train --config examples/custom.yaml --out runs/custom    record the config's runs as events, no report
         """
     )
 
@@ -31,6 +32,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads.") var threads = 1
     @Option(help: "Save the trained model to this file.") var save: String?
     @Flag(help: "Print nothing but errors.") var quiet = false
+    @Option(help: "A YAML study config: run and record its runs (events only, no report).") var config: String?
+    @Option(help: "With --config: where the event files go.") var out: String?
+    @Flag(help: "With --config: fewer steps, for a first look and for tests.") var quick = false
 
     func validate() throws {
         guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
@@ -39,6 +43,17 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let config {
+            var cfg = try StudyConfig.load(path: config)
+            if quick {
+                cfg.quick = true; cfg.settings.quick = true
+                for k in cfg.runs.indices { cfg.runs[k].steps = min(cfg.runs[k].steps, 100); cfg.runs[k].evaluateEvery = 10 }
+            }
+            let dir = URL(fileURLWithPath: out ?? "runs/\(cfg.name)")
+            let store = try runStudies(cfg, dataDirectory: dir, progress: ProgressBoard(quiet: quiet))
+            for r in store.runs { print(dir.appendingPathComponent(r.name.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "=", with: "") + ".events.jsonl").path) }
+            return
+        }
         BLASThreads.set(threads)
         let sizes = try hidden.split(separator: ",").map { part -> Int in
             guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {

@@ -1,0 +1,166 @@
+import Foundation
+import NNEvents
+import NNPlot
+import NNReport
+import XCTest
+
+/// Runs the built nnviz executable as a user would and checks what it wrote.
+final class EndToEndTests: XCTestCase {
+    /// The nnviz executable built beside the test binary (same build folder and configuration).
+    static var executable: URL {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                          Bundle(for: EndToEndTests.self).bundleURL.deletingLastPathComponent()]
+        for dir in candidates where FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("nnviz").path) {
+            return dir.appendingPathComponent("nnviz")
+        }
+        return candidates[0].appendingPathComponent("nnviz")
+    }
+
+    @discardableResult
+    func nnviz(_ args: [String], expectStatus: Int32 = 0) throws -> (out: String, err: String) {
+        guard FileManager.default.isExecutableFile(atPath: Self.executable.path) else {
+            XCTFail("nnviz executable not built at \(Self.executable.path): build it with the tests (`make test` does)")
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let p = Process()
+        p.executableURL = Self.executable
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let (so, se) = (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        XCTAssertEqual(p.terminationStatus, expectStatus, "nnviz \(args.joined(separator: " "))\n\(se)")
+        return (so, se)
+    }
+
+    func tempDir() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-e2e-\(UUID().uuidString)") }
+
+    func testQuickReportHasEveryStudyFigureAndFact() throws {
+        let dir = tempDir()
+        let (out, _) = try nnviz(["train-and-report", "--quick", "--out", dir.path, "--quiet"])
+        XCTAssertEqual(out.trimmingCharacters(in: .whitespacesAndNewlines), dir.appendingPathComponent("index.html").path)
+        let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        for id in ["vanishing", "init", "optimizers"] { XCTAssertTrue(html.contains("<section id=\"\(id)\">"), "study \(id) missing") }
+        // No request to any network resource: every src and href is inline data or a relative file.
+        let attr = try NSRegularExpression(pattern: #"(src|href)="([^"]*)""#)
+        let ns = html as NSString
+        let links = attr.matches(in: html, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 2)) }
+        XCTAssertFalse(links.isEmpty)
+        for l in links {
+            XCTAssertFalse(l.contains("://") || l.hasPrefix("//"), "external reference \(l)")
+            if !l.hasPrefix("data:") && !l.hasPrefix("#") {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(l).path), "missing file \(l)")
+            }
+        }
+        // Every inline figure decodes and is not blank.
+        let imgs = links.filter { $0.hasPrefix("data:image/png;base64,") }
+        XCTAssertGreaterThanOrEqual(imgs.count, 14)
+        for i in imgs {
+            let data = try XCTUnwrap(Data(base64Encoded: String(i.dropFirst("data:image/png;base64,".count))))
+            XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+            XCTAssertGreaterThan(data.count, 8000, "a figure that small is blank")
+        }
+        // The same figures as files, with their data.
+        let figures = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("figures").path)
+        for name in figures where name.hasSuffix(".png") {
+            let base = String(name.dropLast(4))
+            for ext in ["svg", "pdf"] { XCTAssertTrue(figures.contains("\(base).\(ext)"), "\(base).\(ext)") }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("data/\(base).csv").path))
+        }
+        // Every fact cell holds a number (or a step / "never" for the first-below-1.0 facts).
+        let factTables = html.components(separatedBy: "<table class=\"facts\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        XCTAssertEqual(factTables.count, 3)
+        let cell = try NSRegularExpression(pattern: #"<td class="num">([^<]*)</td>"#)
+        var cells = 0
+        for t in factTables {
+            for m in cell.matches(in: t, range: NSRange(location: 0, length: (t as NSString).length)) {
+                let v = (t as NSString).substring(with: m.range(at: 1))
+                cells += 1
+                XCTAssertTrue(v.range(of: #"^[−-]?[0-9]"#, options: .regularExpression) != nil || v == "never", "fact cell '\(v)'")
+            }
+        }
+        XCTAssertGreaterThan(cells, 30)
+        // Each run's events are there and read back without warnings.
+        let events = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).filter { $0.hasSuffix(".events.jsonl") }
+        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6)
+        let (store, warnings) = try EventStore.read(paths: events.map { dir.appendingPathComponent("data/\($0)").path })
+        XCTAssertEqual(warnings, [])
+        XCTAssertEqual(store.runs.count, 30)
+        // The report says what the quick run measured: sigmoid gradients vanish, ReLU's do not.
+        let sig = try XCTUnwrap(store["vanishing/sigmoid-xavier"]), relu = try XCTUnwrap(store["vanishing/relu-he"])
+        XCTAssertEqual(Diagnoses.vanishing(sig).status, .fired)
+        XCTAssertEqual(Diagnoses.vanishing(relu).status, .clear)
+        XCTAssertTrue(html.contains("The sigmoid gradients vanish"))
+        // The config written beside the report reproduces it: same seed, same events.
+        let again = tempDir()
+        try nnviz(["train-and-report", "--config", dir.appendingPathComponent("config.yaml").path, "--out", again.path, "--quiet"])
+        for e in events {
+            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("data/\(e)")), try Data(contentsOf: again.appendingPathComponent("data/\(e)")), e)
+        }
+        for f in figures where !f.hasSuffix(".pdf") || true {
+            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("figures/\(f)")), try Data(contentsOf: again.appendingPathComponent("figures/\(f)")), f)
+        }
+    }
+
+    func testReportFromAnotherEnginesEvents() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 not installed") }
+        let dir = tempDir()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let events = dir.appendingPathComponent("py.jsonl").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/write_events.py").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        p.arguments = [script, events]
+        try p.run()
+        p.waitUntilExit()
+        try nnviz(["report", events, "--out", dir.appendingPathComponent("report").path])
+        let html = try String(contentsOf: dir.appendingPathComponent("report/index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Study: custom"))
+        XCTAssertTrue(html.contains("python-logreg"))
+    }
+
+    func testBadInputGivesOneLineAndNonZeroExit() throws {
+        let dir = tempDir()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let cfg = dir.appendingPathComponent("bad.yaml")
+        try "name: x\nseed: 3\nsteps: many\n".write(to: cfg, atomically: true, encoding: .utf8)
+        var (_, err) = try nnviz(["train-and-report", "--config", cfg.path, "--out", dir.appendingPathComponent("r").path], expectStatus: 1)
+        XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(cfg.path):3: 'steps' must be an integer, got 'many'")
+        try "name: x\nrunz: []\n".write(to: cfg, atomically: true, encoding: .utf8)
+        (_, err) = try nnviz(["train-and-report", "--config", cfg.path, "--out", dir.appendingPathComponent("r").path], expectStatus: 1)
+        XCTAssertTrue(err.contains("\(cfg.path):2: unknown key 'runz'"), err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r/index.html").path), "no half-written report")
+        let truncated = dir.appendingPathComponent("t.jsonl")
+        try "{\"v\":\"1.0\",\"kind\":\"scalar\",\"run\":\"r\",\"name\":\"train/batch_loss\",\"step\":0,\"value\":1}\n{oops\n{}\n".write(to: truncated, atomically: true, encoding: .utf8)
+        (_, err) = try nnviz(["report", truncated.path, "--out", dir.appendingPathComponent("r2").path], expectStatus: 1)
+        XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(truncated.path):2: malformed JSON")
+        (_, err) = try nnviz(["train", "--images", "/nonexistent.idx", "--labels", "/nonexistent2.idx"], expectStatus: 1)
+        XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: /nonexistent.idx: no such file")
+    }
+
+    func testExampleConfigsRun() throws {
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples")
+        let dir = tempDir()
+        // The custom study trains its two runs (capped by --quick) and reports them.
+        try nnviz(["train-and-report", "--config", examples.appendingPathComponent("custom.yaml").path, "--quick", "--out", dir.path, "--quiet"])
+        let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("custom/wide-relu-adam") && html.contains("custom/deep-tanh-sgd"))
+        // Every built-in example parses (recorded with --quick to keep the test short).
+        for name in ["vanishing", "init", "optimizers"] {
+            let out = dir.appendingPathComponent(name)
+            try nnviz(["train", "--config", examples.appendingPathComponent("\(name).yaml").path, "--quick", "--out", out.path, "--quiet"], expectStatus: 0)
+            XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+        }
+    }
+
+    func testStudiesCommandListsEveryStudy() throws {
+        let (out, _) = try nnviz(["studies"])
+        for s in StudyKind.allCases { XCTAssertTrue(out.contains(s.rawValue)) }
+    }
+}
