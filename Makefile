@@ -21,7 +21,7 @@ build: deps
 	$(SWIFT) build -c release --product nnviz
 
 report: build
-	.build/release/nnviz train
+	.build/release/nnviz train-and-report
 
 test: deps
 	$(SWIFT) build -c release --build-tests

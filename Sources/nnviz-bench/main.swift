@@ -5,7 +5,7 @@ import NNEvents
 /// nnviz-bench: the peer workloads of `shared/bench/peers/README.md` through nnviz, side by
 /// side with the peers measured in the same run.
 ///
-/// usage: nnviz-bench [w2] [overhead] [render] [--no-peers] [--steps N]
+/// usage: nnviz-bench [w2] [overhead] [render] [w5] [--no-peers] [--steps N]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let withPeers = !arguments.contains("--no-peers")
 let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[$0 + 1]) } ?? 2000
@@ -21,6 +21,9 @@ do {
     if workloads.isEmpty || workloads.contains("overhead") {
         try RecordingOverhead.run(steps: steps, data: Dataset<Float>.learnableUniform(),
                                   out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-events"))
+    }
+    if workloads.isEmpty || workloads.contains("w5") {
+        try W5.bench(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-w5"), withPeers: withPeers)
     }
     if workloads.isEmpty || workloads.contains("render") {
         try RenderBench.run(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-render"), withPeers: withPeers)

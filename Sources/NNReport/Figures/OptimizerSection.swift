@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import NNEvents
 import NNPlot
 
@@ -34,9 +35,20 @@ func optimizerSection(pathRuns: [EventStore.Run], trainingRuns: [EventStore.Run]
         }
     }
     if !trainingRuns.isEmpty {
-        figures.append(lossCurves(trainingRuns, labels: trainingRuns.map { r in r.start.map { "\(shortName(r)) (lr \(formatNumber($0.optimizerSettings["learning_rate"] ?? .nan, significant: 2)))" } ?? shortName(r) },
+        func label(_ r: EventStore.Run) -> String {
+            let name = OptimizerKind(rawValue: shortName(r))?.displayName ?? shortName(r)
+            return r.start.flatMap { $0.optimizerSettings["learning_rate"] }.map { "\(name) (lr \($0))" } ?? name
+        }
+        figures.append(lossCurves(trainingRuns, labels: trainingRuns.map(label),
                                   title: "Training loss on MNIST, 784-100-100-100-100-10 ReLU + He", name: "optimizer_loss",
-                                  caption: "Batch loss of the six optimisers with the book's settings (lr 0.01; Adam 0.001), raw (faint) and smoothed (bold), same initial weights and batches."))
+                                  caption: "Batch loss of the six optimisers (lr 0.01; Adam 0.001 as in the book), raw (faint) and smoothed (bold), same initial weights and batches; log scale so that early spikes and late differences both show.",
+                                  logY: true))
+        for r in trainingRuns {
+            let v = r.values("train/batch_loss"), steps = r.steps("train/batch_loss")
+            if let k = v.indices.max(by: { v[$0] < v[$1] }), v[k] > 2 * (v.first ?? 1) {
+                findings.append("\(label(r)) spiked: its batch loss peaked at \(formatNumber(v[k], significant: 3)) at step \(steps[k]) (it started at \(formatNumber(v.first ?? .nan, significant: 3))). Its squared-gradient average starts at zero, so its first steps are about lr / √(1 − ρ) = 10 × lr per weight.")
+            }
+        }
         var finals: [(String, Double)] = []
         for r in trainingRuns {
             let f = tailMean(r.values("train/batch_loss"))

@@ -79,8 +79,8 @@ func depthColor(_ k: Int, of n: Int) -> Color { ColorMap.viridis.color(at: n > 1
 
 /// Loss curves of runs: raw batch loss faint, TensorBoard-smoothed on top.
 func lossCurves(_ runs: [EventStore.Run], labels: [String], title: String, name: String, caption: String,
-                reference: ReferenceLine? = nil, yLimits: ClosedRange<Double>? = nil) -> FigureOutput {
-    var a = Axes(title: title, xLabel: "step", yLabel: "batch loss (cross-entropy)")
+                reference: ReferenceLine? = nil, yLimits: ClosedRange<Double>? = nil, logY: Bool = false) -> FigureOutput {
+    var a = Axes(title: title, xLabel: "step", yLabel: logY ? "batch loss (cross-entropy, log)" : "batch loss (cross-entropy)", yScale: logY ? .log : .linear)
     a.yLimits = yLimits
     var rows: [[String]] = []
     for (k, r) in runs.enumerated() {
