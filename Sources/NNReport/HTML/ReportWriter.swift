@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import NNEvents
 import NNPlot
 
@@ -46,9 +47,9 @@ public struct ReportWriter {
                 let png = try fig.render(.png(dpi: dpi))
                 for ext in formats {
                     let path = directory.appendingPathComponent("figures/\(f.name).\(ext)").path
-                    if ext == "png" { try writeAtomically(png, to: path) } else { try fig.write(to: path) }
+                    if ext == "png" { try AtomicFile.write(png, to: path) } else { try fig.write(to: path) }
                 }
-                try writeAtomically(Data(f.csv.utf8), to: directory.appendingPathComponent("data/\(f.name).csv").path)
+                try AtomicFile.write(Data(f.csv.utf8), to: directory.appendingPathComponent("data/\(f.name).csv").path)
                 let links = formats.map { "<a href=\"figures/\(f.name).\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ")
                 body += "<figure id=\"fig-\(f.name)\"><img alt=\"\(Self.escape(f.figure.title ?? f.caption))\" src=\"data:image/png;base64,\(png.base64EncodedString())\">"
                 body += "<figcaption>\(Self.escape(f.caption)) <span class=\"files\">\(links) · <a href=\"data/\(f.name).csv\">CSV</a></span></figcaption></figure>"
@@ -74,7 +75,7 @@ public struct ReportWriter {
             }
             body += "</section>"
         }
-        if let config { try writeAtomically(Data(config.utf8), to: directory.appendingPathComponent("config.yaml").path) }
+        if let config { try AtomicFile.write(Data(config.utf8), to: directory.appendingPathComponent("config.yaml").path) }
         let prov = "<footer><h2>Provenance</h2><table>" + provenance.map { "<tr><th>\(Self.escape($0.0))</th><td>\(Self.escape($0.1))</td></tr>" }.joined()
             + "</table><p>Files beside this page: <code>figures/</code> (PNG at \(Int(dpi)) dpi, SVG, PDF), <code>data/</code> (each figure's numbers as CSV, each run's <code>events.jsonl</code>)\(config != nil ? ", <code>config.yaml</code> (reproduces this report)" : "").</p></footer>"
         let html = """
@@ -100,20 +101,8 @@ public struct ReportWriter {
         </body></html>
         """
         let page = directory.appendingPathComponent("index.html")
-        try writeAtomically(Data(html.utf8), to: page.path)
+        try AtomicFile.write(Data(html.utf8), to: page.path)
         return page
     }
 }
 
-/// Writes data to a temporary sibling and renames it over `path`.
-func writeAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    try data.write(to: tmp)
-    guard rename(tmp.path, url.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: tmp)
-        throw RenderError.write(path: path, reason: reason)
-    }
-}

@@ -46,8 +46,7 @@ struct TrainAndReportCommand: ParsableCommand {
         var cfg = try config.map { try StudyConfig.load(path: $0) } ?? StudyConfig()
         if !studyNames.isEmpty { cfg.studies = studyNames.compactMap(StudyKind.init(rawValue:)) }
         if let seed { cfg.seed = seed; cfg.settings.seed = seed; for k in cfg.runs.indices { cfg.runs[k].seed = seed } }
-        if quick { cfg.quick = true; cfg.settings.quick = true }
-        if cfg.quick { for k in cfg.runs.indices { cfg.runs[k].steps = min(cfg.runs[k].steps, 100); cfg.runs[k].evaluateEvery = 10 } }
+        if quick || cfg.quick { cfg.makeQuick() }
         if let images, let labels { cfg.images = images; cfg.labels = labels }
         let dir = URL(fileURLWithPath: out ?? "reports/\(cfg.name)")
         let progress = ProgressBoard(quiet: quiet)

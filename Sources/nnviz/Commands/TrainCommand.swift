@@ -45,10 +45,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         if let config {
             var cfg = try StudyConfig.load(path: config)
-            if quick {
-                cfg.quick = true; cfg.settings.quick = true
-                for k in cfg.runs.indices { cfg.runs[k].steps = min(cfg.runs[k].steps, 100); cfg.runs[k].evaluateEvery = 10 }
-            }
+            if quick || cfg.quick { cfg.makeQuick() }
             let dir = URL(fileURLWithPath: out ?? "runs/\(cfg.name)")
             let store = try runStudies(cfg, dataDirectory: dir, progress: ProgressBoard(quiet: quiet))
             for r in store.runs { print(dir.appendingPathComponent(r.name.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "=", with: "") + ".events.jsonl").path) }

@@ -165,6 +165,13 @@ struct StudyConfig {
         return c
     }
 
+    /// Fewer steps for a first look: built-in studies use their quick lengths, custom runs at most 100 steps.
+    mutating func makeQuick() {
+        quick = true
+        settings.quick = true
+        for k in runs.indices { runs[k].steps = min(runs[k].steps, 100); runs[k].evaluateEvery = 10 }
+    }
+
     /// The config as YAML (written beside a report: it reproduces the report).
     var yaml: String {
         var s = "# nnviz study config: `nnviz train-and-report --config config.yaml` reproduces this report.\n"
