@@ -1,14 +1,22 @@
-// Vectorised statistics kernels for the event recorder. Clang's vector extensions give plain
+// Vectorised statistics kernels for the event recorder. Each function is compiled twice
+// (AVX2 and baseline x86-64) and the loader picks the one the processor supports. Clang's vector extensions give plain
 // SIMD code with no fast-math flags: each lane keeps IEEE semantics, and the lanes' partial
 // sums are added in double at the end of every block.
 #include "nn_kernels.h"
 #include <math.h>
 #include <string.h>
 
+#if defined(__x86_64__) && defined(__clang__) && defined(__ELF__)
+#define NN_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define NN_CLONES
+#endif
+
 #define DEFINE_KERNELS(T, SUFFIX, LANES)                                                          \
 typedef T vec_##SUFFIX __attribute__((ext_vector_type(LANES)));                                    \
 typedef long ivec_##SUFFIX __attribute__((ext_vector_type(LANES)));                               \
                                                                                                   \
+NN_CLONES \
 void nn_summarize_##SUFFIX(const T *x, size_t n, T centre, T half, nn_summary *out) {             \
     vec_##SUFFIX lo = (T)INFINITY, hi = -(T)INFINITY, probe = 0;                                   \
     ivec_##SUFFIX zeros = 0, sat = 0;                                                             \
@@ -46,6 +54,7 @@ void nn_summarize_##SUFFIX(const T *x, size_t n, T centre, T half, nn_summary *o
     out->zeros = z; out->saturated = st; out->all_finite = (pr == 0);                             \
 }                                                                                                 \
                                                                                                   \
+NN_CLONES \
 void nn_column_abs_sums_##SUFFIX(const T *x, size_t rows, size_t cols, T *mass) {                 \
     memset(mass, 0, cols * sizeof(T));                                                            \
     for (size_t r = 0; r < rows; r++) {                                                           \
@@ -54,6 +63,7 @@ void nn_column_abs_sums_##SUFFIX(const T *x, size_t rows, size_t cols, T *mass) 
     }                                                                                             \
 }                                                                                                 \
                                                                                                   \
+NN_CLONES \
 double nn_squared_distance_##SUFFIX(const T *a, const T *b, size_t n) {                           \
     double total = 0;                                                                             \
     size_t i = 0, vend = n - n % LANES;                                                           \

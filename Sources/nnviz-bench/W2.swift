@@ -85,7 +85,8 @@ enum RecordingOverhead {
         for k in 0..<W2.inits.count { plain += try W2.train(k, data: data, batches: batches).seconds }
         let sps0 = Double(steps * W2.inits.count) / plain
         print(String(format: "without recording: %.1f steps/s", sps0))
-        for (label, plan) in plans {
+        let only = ProcessInfo.processInfo.environment["NNVIZ_PLAN"]
+        for (label, plan) in plans where only == nil || label.hasPrefix(only!) {
             var recorded = 0.0, bytes = 0
             for k in 0..<W2.inits.count {
                 let path = out.appendingPathComponent("w2-\(k).jsonl").path

@@ -77,6 +77,13 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
         }
     }
 
+    /// Flushes every sink (after each step's events).
+    public func flushSinks() {
+        for s in sinks {
+            do { try s.flush() } catch { if self.error == nil { self.error = error } }
+        }
+    }
+
     /// Writes `run_start` for `model` and remembers its initial weights.
     public func start(model: Sequential<Scalar>, study: String, dataset: String, splits: [String: Int], batchSize: Int,
                       seed: UInt64? = nil, producer: String = "nnviz") {
@@ -116,6 +123,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
     }
 
     public func observe(_ o: StepObservation<Scalar>) {
+        defer { flushSinks() }
         lastStep = o.step
         lastEpoch = o.epoch
         emit(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
@@ -185,6 +193,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
     }
 
     public func epochEnded(_ epoch: Int, logs: [String: Double]) {
+        defer { flushSinks() }
         let names = ["loss": "train/loss", "accuracy": "train/accuracy", "val_loss": "val/loss", "val_accuracy": "val/accuracy"]
         for key in logs.keys.sorted() {
             emit(.scalar(ScalarEvent(run: run, name: names[key] ?? key, step: lastStep, epoch: epoch, value: logs[key]!)))
