@@ -15,7 +15,7 @@ func tempPath(_ name: String) -> String {
 }
 
 final class RecordingTests: XCTestCase {
-    func smallRun(plan: RecordingPlan = RecordingPlan(statsEvery: 1, histogramsEvery: 2), file: String? = nil) throws
+    func smallRun(plan: RecordingPlan = RecordingPlan(statsEvery: 1, histogramsEvery: 2), file: String? = nil, asynchronous: Bool = true) throws
         -> (MemorySink, EventRecorder<Double>, RawTensors) {
         let data = try SyntheticSet.moons.generate(count: 64, noise: 0.2, seed: 1, as: Double.self)
         let model = try Sequential<Double>(inputFeatures: 2, seed: 3) {
@@ -27,7 +27,7 @@ final class RecordingTests: XCTestCase {
         let memory = MemorySink()
         var sinks: [any EventSink] = [memory]
         if let file { sinks.append(try JSONLinesSink(path: file)) }
-        let rec = EventRecorder<Double>(run: "moons", plan: plan, sinks: sinks)
+        let rec = EventRecorder<Double>(run: "moons", plan: plan, sinks: sinks, asynchronous: asynchronous)
         rec.start(model: model, study: "test", dataset: "moons", splits: ["train": 48, "validation": 16], batchSize: 16)
         let raw = RawTensors()
         _ = try model.fit(data.x, data.target, epochs: 3, batchSize: 16, validation: .split(0.25), observers: [rec, raw])
@@ -58,6 +58,15 @@ final class RecordingTests: XCTestCase {
         let path2 = tempPath("events.jsonl")
         _ = try smallRun(file: path2)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), try Data(contentsOf: URL(fileURLWithPath: path2)))
+    }
+
+    func testAsynchronousRecordingWritesTheSameEvents() throws {
+        for plan in [RecordingPlan(statsEvery: 1, histogramsEvery: 2), .lean(histogramsEvery: 3), .scalarsOnly] {
+            let (a, _, _) = try smallRun(plan: plan, asynchronous: true)
+            let (b, _, _) = try smallRun(plan: plan, asynchronous: false)
+            XCTAssertEqual(a.events, b.events)
+            XCTAssertFalse(a.events.isEmpty)
+        }
     }
 
     func testStatisticsMatchIndependentComputation() throws {

@@ -16,7 +16,7 @@ public struct ObservationNeeds: OptionSet, Sendable, Hashable {
 }
 
 /// A layer's tensors in one training step (references to the engine's values, no copies).
-public struct LayerObservation<Scalar: Real> {
+public struct LayerObservation<Scalar: Real>: Sendable {
     /// Position in the model, from 0.
     public let index: Int
     /// The layer's record (name, kind, sizes, activation).
@@ -26,10 +26,14 @@ public struct LayerObservation<Scalar: Real> {
     public let preActivation: Matrix<Scalar>?
     /// The layer's output for the batch.
     public let activation: Matrix<Scalar>
+    /// A layer observation.
+    public init(index: Int, record: LayerRecord, preActivation: Matrix<Scalar>?, activation: Matrix<Scalar>) {
+        self.index = index; self.record = record; self.preActivation = preActivation; self.activation = activation
+    }
 }
 
 /// A parameter's tensors in one training step.
-public struct ParameterObservation<Scalar: Real> {
+public struct ParameterObservation<Scalar: Real>: Sendable {
     /// `layer/role`, e.g. `dense_1/W`.
     public let name: String
     /// Index of the owning layer.
@@ -42,10 +46,14 @@ public struct ParameterObservation<Scalar: Real> {
     public let gradient: Matrix<Scalar>
     /// value after - value before, when `.updates` was asked for.
     public let update: Matrix<Scalar>?
+    /// A parameter observation.
+    public init(name: String, layerIndex: Int, role: String, value: Matrix<Scalar>, gradient: Matrix<Scalar>, update: Matrix<Scalar>?) {
+        self.name = name; self.layerIndex = layerIndex; self.role = role; self.value = value; self.gradient = gradient; self.update = update
+    }
 }
 
 /// Everything the training loop shows an observer about one step.
-public struct StepObservation<Scalar: Real> {
+public struct StepObservation<Scalar: Real>: Sendable {
     /// The step, counted from 0 over the model's life.
     public let step: Int
     /// The epoch the step belongs to (from 0).
@@ -62,6 +70,12 @@ public struct StepObservation<Scalar: Real> {
     public let layers: [LayerObservation<Scalar>]
     /// Per-parameter tensors, when `.gradients` or `.updates` was asked for.
     public let parameters: [ParameterObservation<Scalar>]
+    /// A step observation.
+    public init(step: Int, epoch: Int, loss: Double, accuracy: Double?, batchSize: Int, learningRate: Double,
+                layers: [LayerObservation<Scalar>], parameters: [ParameterObservation<Scalar>]) {
+        self.step = step; self.epoch = epoch; self.loss = loss; self.accuracy = accuracy; self.batchSize = batchSize
+        self.learningRate = learningRate; self.layers = layers; self.parameters = parameters
+    }
 }
 
 /// Watches training through the model's observation points. The engine knows nothing of

@@ -1,3 +1,4 @@
+import Dispatch
 import NNEngine
 
 /// How often and what an ``EventRecorder`` records.
@@ -44,7 +45,7 @@ public struct RecordingPlan: Sendable, Equatable {
 /// Call `start` before training (it writes `run_start` and remembers the initial weights),
 /// pass the recorder to `fit` (or `trainStep`) as an observer, and call `finish` (done for
 /// you by `fit`) to write `run_end`. Sink errors are kept in `error` (observers cannot throw).
-public final class EventRecorder<Scalar: Real>: TrainingObserver {
+public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sendable {
     /// The run's name.
     public let run: String
     /// What is recorded when.
@@ -61,16 +62,41 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
     private var initialWeights: [String: Matrix<Scalar>] = [:]
     private var activations: [Int: String] = [:]
     private var edges: [String: [Double]] = [:]
+    /// Where statistics, histograms, encoding and writing happen when asynchronous: a serial
+    /// queue, so events keep their order. Nil: on the training thread.
+    private let queue: DispatchQueue?
+    /// Steps handed to the queue and not yet processed, at most `maxInFlight`; training waits
+    /// beyond that, so memory stays bounded if recording falls behind.
+    private let inFlight: DispatchSemaphore
+    private static var maxInFlight: Int { 4 }
 
-    /// A recorder for the run `run`.
-    public init(run: String, plan: RecordingPlan = RecordingPlan(), sinks: [any EventSink]) {
+    /// A recorder for the run `run`. Asynchronous recording (the default) computes statistics
+    /// and writes events on a background queue while training goes on: on a machine with a
+    /// free core it costs training little; the events are the same either way.
+    public init(run: String, plan: RecordingPlan = RecordingPlan(), sinks: [any EventSink], asynchronous: Bool = true) {
         self.run = run
         self.plan = plan
         self.sinks = sinks
+        self.queue = asynchronous ? DispatchQueue(label: "nnviz.recorder.\(run)") : nil
+        self.inFlight = DispatchSemaphore(value: Self.maxInFlight)
     }
 
-    /// Writes an event to every sink.
+    /// Runs `work` on the recording queue (or here when synchronous), after everything before it.
+    private func enqueue(_ work: @escaping @Sendable () -> Void) {
+        guard let queue else { work(); return }
+        inFlight.wait()
+        queue.async { work(); self.inFlight.signal() }
+    }
+
+    /// Waits until every queued event is written.
+    public func drain() { queue?.sync {} }
+
+    /// Writes an event to every sink (after the events already queued).
     public func emit(_ event: Event) {
+        enqueue { self.write(event) }
+    }
+
+    private func write(_ event: Event) {
         eventCount += 1
         for s in sinks {
             do { try s.write(event) } catch { if self.error == nil { self.error = error } }
@@ -123,16 +149,43 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
     }
 
     public func observe(_ o: StepObservation<Scalar>) {
+        let snapshot = slim(o)
+        enqueue { self.process(snapshot) }
+    }
+
+    /// The observation without the tensors this step does not record, so that the engine's
+    /// buffers are not kept (and copied on their next in-place update) for nothing.
+    private func slim(_ o: StepObservation<Scalar>) -> StepObservation<Scalar> {
+        let stats = isStatsStep(o.step), hist = isHistogramStep(o.step)
+        func wanted(_ q: Quantity) -> Bool {
+            (stats && plan.statsQuantities.contains(q) && (hist || !plan.histogramStepOnlyQuantities.contains(q)))
+                || (hist && plan.histogramQuantities.contains(q))
+        }
+        let empty = Matrix<Scalar>(rows: 0, cols: 0)
+        let layers = o.layers.map { l in
+            LayerObservation(index: l.index, record: l.record, preActivation: wanted(.preactivation) ? l.preActivation : nil,
+                             activation: wanted(.activation) ? l.activation : empty)
+        }
+        let keepValue = wanted(.weight) || wanted(.update)
+        let params = o.parameters.filter { $0.role == "W" }.map { p in
+            ParameterObservation(name: p.name, layerIndex: p.layerIndex, role: p.role, value: keepValue ? p.value : empty,
+                                 gradient: wanted(.weightGradient) ? p.gradient : empty, update: wanted(.update) ? p.update : nil)
+        }
+        return StepObservation(step: o.step, epoch: o.epoch, loss: o.loss, accuracy: o.accuracy, batchSize: o.batchSize,
+                               learningRate: o.learningRate, layers: layers, parameters: params)
+    }
+
+    private func process(_ o: StepObservation<Scalar>) {
         defer { flushSinks() }
         lastStep = o.step
         lastEpoch = o.epoch
-        emit(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
+        write(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
         if let acc = o.accuracy {
-            emit(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
+            write(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
         }
         let stats = isStatsStep(o.step), hist = isHistogramStep(o.step)
         guard stats || hist else { return }
-        if o.step == 0 { emit(.scalar(ScalarEvent(run: run, name: "lr", step: 0, epoch: o.epoch, value: o.learningRate))) }
+        if o.step == 0 { write(.scalar(ScalarEvent(run: run, name: "lr", step: 0, epoch: o.epoch, value: o.learningRate))) }
         for l in o.layers where l.record.kind != "dropout" && l.record.kind != "flatten" {
             let sat = l.record.activation.flatMap { Self.saturation($0) }
             record(l.record.name, l.index, .activation, l.activation, step: o.step, stats: stats, hist: hist, saturation: sat,
@@ -161,10 +214,11 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
                         saturation: (band: (centre: Double, halfWidth: Double), rule: String)?, dead: Bool,
                         distance: @autoclosure () -> Double? = nil, ratio: ((Double) -> Double)? = nil) -> TensorSummary? {
         var summary: TensorSummary?
+        guard m.count > 0 || m.rows > 0 else { return nil }
         if stats, plan.statsQuantities.contains(q), hist || !plan.histogramStepOnlyQuantities.contains(q) {
             let s = TensorSummary(m, saturation: saturation?.band)
             summary = s
-            emit(.layerStats(LayerStats(
+            write(.layerStats(LayerStats(
                 run: run, step: step, layer: layer, index: index, quantity: q, count: s.count, mean: s.mean, std: s.std,
                 min: s.finiteCount > 0 ? s.min : .nan, max: s.finiteCount > 0 ? s.max : .nan, l2: s.l2, nan: s.nan, posInf: s.posInf,
                 negInf: s.negInf, zeroFraction: s.count > 0 ? Double(s.zeros) / Double(s.count) : 0,
@@ -177,7 +231,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
             let e = edges[key] ?? plan.fixedEdges[q] ?? autoEdges(m)
             edges[key] = e
             let b = binned(m.storage, edges: e)
-            emit(.histogram(Histogram(run: run, step: step, layer: layer, index: index, quantity: q, edges: e, counts: b.counts,
+            write(.histogram(Histogram(run: run, step: step, layer: layer, index: index, quantity: q, edges: e, counts: b.counts,
                                       underflow: b.underflow, overflow: b.overflow, nan: b.nan)))
         }
         return summary
@@ -193,26 +247,32 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver {
     }
 
     public func epochEnded(_ epoch: Int, logs: [String: Double]) {
-        defer { flushSinks() }
-        let names = ["loss": "train/loss", "accuracy": "train/accuracy", "val_loss": "val/loss", "val_accuracy": "val/accuracy"]
-        for key in logs.keys.sorted() {
-            emit(.scalar(ScalarEvent(run: run, name: names[key] ?? key, step: lastStep, epoch: epoch, value: logs[key]!)))
+        enqueue {
+            let names = ["loss": "train/loss", "accuracy": "train/accuracy", "val_loss": "val/loss", "val_accuracy": "val/accuracy"]
+            for key in logs.keys.sorted() {
+                self.write(.scalar(ScalarEvent(run: self.run, name: names[key] ?? key, step: self.lastStep, epoch: epoch, value: logs[key]!)))
+            }
+            self.flushSinks()
         }
     }
 
     public func trainingEnded(_ outcome: TrainingOutcome) { finish(outcome) }
 
-    /// Writes `run_end` (once) and closes the sinks.
+    /// Writes `run_end` (once), waits for every queued event, and closes the sinks.
     public func finish(_ outcome: TrainingOutcome) {
         guard !ended else { return }
         ended = true
-        switch outcome {
-        case .completed: emit(.runEnd(RunEnd(run: run, status: "completed", step: lastStep, epoch: lastEpoch)))
-        case .stoppedEarly(let epoch, let reason): emit(.runEnd(RunEnd(run: run, status: "stopped_early", step: lastStep, epoch: epoch, reason: reason)))
-        case .diverged(let step, let q): emit(.runEnd(RunEnd(run: run, status: "diverged", step: step, epoch: lastEpoch, quantity: q)))
+        enqueue {
+            switch outcome {
+            case .completed: self.write(.runEnd(RunEnd(run: self.run, status: "completed", step: self.lastStep, epoch: self.lastEpoch)))
+            case .stoppedEarly(let epoch, let reason):
+                self.write(.runEnd(RunEnd(run: self.run, status: "stopped_early", step: self.lastStep, epoch: epoch, reason: reason)))
+            case .diverged(let step, let q): self.write(.runEnd(RunEnd(run: self.run, status: "diverged", step: step, epoch: self.lastEpoch, quantity: q)))
+            }
+            for s in self.sinks {
+                do { try s.close() } catch { if self.error == nil { self.error = error } }
+            }
         }
-        for s in sinks {
-            do { try s.close() } catch { if self.error == nil { self.error = error } }
-        }
+        drain()
     }
 }
