@@ -86,10 +86,11 @@ final class EndToEndTests: XCTestCase {
         XCTAssertGreaterThan(cells, 30)
         // Each run's events are there and read back without warnings.
         let events = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).filter { $0.hasSuffix(".events.jsonl") }
-        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6)
+        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1)
         let (store, warnings) = try EventStore.read(paths: events.map { dir.appendingPathComponent("data/\($0)").path })
         XCTAssertEqual(warnings, [])
-        XCTAssertEqual(store.runs.count, 30)
+        XCTAssertEqual(store.runs.count, 31)
+        XCTAssertEqual(store["optimizers/projection-momentum"]?.surfaces.count, 1)
         // The report says what the quick run measured: sigmoid gradients vanish, ReLU's do not.
         let sig = try XCTUnwrap(store["vanishing/sigmoid-xavier"]), relu = try XCTUnwrap(store["vanishing/relu-he"])
         XCTAssertEqual(Diagnoses.vanishing(sig).status, .fired)

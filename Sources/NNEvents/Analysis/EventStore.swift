@@ -14,6 +14,8 @@ public final class EventStore {
         public internal(set) var histograms: [String: [Quantity: [Histogram]]] = [:]
         /// Points of a 2-D trajectory.
         public internal(set) var trajectory: [TrajectoryPoint] = []
+        /// Sampled surfaces (e.g. the loss on a projection plane).
+        public internal(set) var surfaces: [Surface] = []
         /// Layer names in model order (from run_start, or as first seen).
         public internal(set) var layerOrder: [String] = []
         init(name: String) { self.name = name }
@@ -65,6 +67,7 @@ public final class EventStore {
             if !r.layerOrder.contains(e.layer) { r.layerOrder.append(e.layer) }
             r.histograms[e.layer, default: [:]][e.quantity, default: []].append(e)
         case .trajectory(let e): r.trajectory.append(e)
+        case .surface(let e): r.surfaces.append(e)
         case .runEnd(let e): r.end = e
         }
     }

@@ -4,7 +4,7 @@ public enum EventSchema {
     /// Major version: incompatible changes bump it.
     public static let major = 1
     /// Minor version: additions (new kinds or fields) bump it.
-    public static let minor = 0
+    public static let minor = 1
     /// `"1.0"`.
     public static var version: String { "\(major).\(minor)" }
 }
@@ -19,6 +19,7 @@ public enum Event: Sendable, Equatable {
     case layerStats(LayerStats)
     case histogram(Histogram)
     case trajectory(TrajectoryPoint)
+    case surface(Surface)
     case runEnd(RunEnd)
 
     /// The run the event belongs to.
@@ -29,6 +30,7 @@ public enum Event: Sendable, Equatable {
         case .layerStats(let e): e.run
         case .histogram(let e): e.run
         case .trajectory(let e): e.run
+        case .surface(let e): e.run
         case .runEnd(let e): e.run
         }
     }
@@ -41,6 +43,7 @@ public enum Event: Sendable, Equatable {
         case .layerStats: "layer_stats"
         case .histogram: "histogram"
         case .trajectory: "trajectory"
+        case .surface: "surface"
         case .runEnd: "run_end"
         }
     }
@@ -193,6 +196,23 @@ public struct TrajectoryPoint: Sendable, Equatable {
     public var value: Double?
     public init(run: String, step: Int, x: Double, y: Double, value: Double? = nil) {
         self.run = run; self.step = step; self.x = x; self.y = y; self.value = value
+    }
+}
+
+/// `surface` (schema 1.1): a function sampled on a grid of a 2-D plane, e.g. the loss on the
+/// plane of a trajectory's two principal directions. `values[j][i]` is at (`x[i]`, `y[j]`).
+public struct Surface: Sendable, Equatable {
+    public var run: String
+    /// What the values are, e.g. `loss`.
+    public var name: String
+    public var x: [Double]
+    public var y: [Double]
+    public var values: [[Double]]
+    /// Axis labels, e.g. `PC1 (81.2 % of the path's variance)`.
+    public var xLabel: String
+    public var yLabel: String
+    public init(run: String, name: String, x: [Double], y: [Double], values: [[Double]], xLabel: String, yLabel: String) {
+        self.run = run; self.name = name; self.x = x; self.y = y; self.values = values; self.xLabel = xLabel; self.yLabel = yLabel
     }
 }
 

@@ -86,6 +86,12 @@ public enum EventCodec {
             l.int("underflow", e.underflow); l.int("overflow", e.overflow); l.int("nan", e.nan)
         case .trajectory(let e):
             l.int("step", e.step); l.num("x", e.x); l.num("y", e.y); l.optNum("value", e.value)
+        case .surface(let e):
+            l.str("name", e.name)
+            l.raw("x", "[" + e.x.map(number).joined(separator: ",") + "]")
+            l.raw("y", "[" + e.y.map(number).joined(separator: ",") + "]")
+            l.raw("values", "[" + e.values.map { "[" + $0.map(number).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+            l.str("x_label", e.xLabel); l.str("y_label", e.yLabel)
         case .runEnd(let e):
             l.str("status", e.status); l.int("step", e.step)
             if let ep = e.epoch { l.int("epoch", ep) }
@@ -104,6 +110,7 @@ public enum EventCodec {
                         "zero_fraction", "dead_fraction", "saturated_fraction", "saturation_rule", "update_ratio", "distance_from_init"],
         "histogram": ["step", "layer", "index", "quantity", "edges", "counts", "underflow", "overflow", "nan"],
         "trajectory": ["step", "x", "y", "value"],
+        "surface": ["name", "x", "y", "values", "x_label", "y_label"],
         "run_end": ["status", "step", "epoch", "reason", "quantity"],
     ]
 
@@ -193,6 +200,18 @@ public enum EventCodec {
                                         overflow: try f.optInt("overflow") ?? 0, nan: try f.optInt("nan") ?? 0))
         case "trajectory":
             return .trajectory(TrajectoryPoint(run: run, step: try f.int("step"), x: try f.double("x"), y: try f.double("y"), value: try f.optDouble("value")))
+        case "surface":
+            let x = try f.doubles("x"), y = try f.doubles("y")
+            guard let rows = d["values"] as? [Any], rows.count == y.count else {
+                throw FieldError(message: "'values' must hold one row per y value (\(y.count))")
+            }
+            let values = try rows.enumerated().map { j, row -> [Double] in
+                let r = try Fields(d: ["values[\(j)]": row]).doubles("values[\(j)]")
+                guard r.count == x.count else { throw FieldError(message: "'values[\(j)]' must hold one value per x (\(x.count))") }
+                return r
+            }
+            return .surface(Surface(run: run, name: try f.string("name"), x: x, y: y, values: values,
+                                    xLabel: try f.optString("x_label") ?? "", yLabel: try f.optString("y_label") ?? ""))
         case "run_end":
             let status = try f.string("status")
             guard ["completed", "stopped_early", "diverged"].contains(status) else {

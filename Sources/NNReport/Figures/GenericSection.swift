@@ -50,10 +50,11 @@ public func reportSections(_ store: EventStore) -> [Section] {
     if byStudy["init-histograms"] != nil || byStudy["init-training"] != nil {
         sections.append(initSection(histogramRuns: byStudy["init-histograms"] ?? [], trainingRuns: byStudy["init-training"] ?? []))
     }
-    if byStudy["optimizer-paths"] != nil || byStudy["optimizer-training"] != nil {
-        sections.append(optimizerSection(pathRuns: byStudy["optimizer-paths"] ?? [], trainingRuns: byStudy["optimizer-training"] ?? []))
+    if byStudy["optimizer-paths"] != nil || byStudy["optimizer-training"] != nil || byStudy["optimizer-projection"] != nil {
+        sections.append(optimizerSection(pathRuns: byStudy["optimizer-paths"] ?? [], trainingRuns: byStudy["optimizer-training"] ?? [],
+                                         projectionRuns: byStudy["optimizer-projection"] ?? []))
     }
-    let known: Set<String> = ["vanishing", "init-histograms", "init-training", "optimizer-paths", "optimizer-training"]
+    let known: Set<String> = ["vanishing", "init-histograms", "init-training", "optimizer-paths", "optimizer-training", "optimizer-projection"]
     for study in byStudy.keys.filter({ !known.contains($0) }).sorted() { sections.append(genericSection(study: study, runs: byStudy[study]!)) }
     return sections
 }

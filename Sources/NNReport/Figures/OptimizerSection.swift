@@ -4,7 +4,7 @@ import NNEvents
 import NNPlot
 
 /// The optimiser study's section: paths on the test function and training curves.
-func optimizerSection(pathRuns: [EventStore.Run], trainingRuns: [EventStore.Run]) -> Section {
+func optimizerSection(pathRuns: [EventStore.Run], trainingRuns: [EventStore.Run], projectionRuns: [EventStore.Run] = []) -> Section {
     var figures: [FigureOutput] = []
     var facts: [Fact] = []
     var findings: [String] = []
@@ -59,6 +59,32 @@ func optimizerSection(pathRuns: [EventStore.Run], trainingRuns: [EventStore.Run]
         finals.sort { $0.1 < $1.1 }
         if let b = finals.first, let w = finals.last {
             findings.append("On MNIST, \(b.0) reached the lowest final loss (\(formatNumber(b.1, significant: 3))) and \(w.0) the highest (\(formatNumber(w.1, significant: 3))) in this run.")
+        }
+    }
+    for r in projectionRuns {
+        guard let surface = r.surfaces.first, r.trajectory.count >= 3 else { continue }
+        let finite = surface.values.flatMap { $0 }.filter(\.isFinite).sorted()
+        guard let lo = finite.first, let hi = finite.last, hi > lo else { continue }
+        // Levels spaced evenly in log(loss) between the surface's minimum and its 95th percentile.
+        let top = finite[Int(Double(finite.count - 1) * 0.95)]
+        let levels = (0..<10).map { exp(log(lo) + (log(max(top, lo * 1.0001)) - log(lo)) * Double($0) / 9) }
+        var a = Axes(title: "\(r.start.map { "\($0.layers.first.map { "\($0.inputs)" } ?? "")-\($0.layers.dropLast().map { "\($0.outputs)" }.joined(separator: "-"))-\($0.layers.last?.outputs ?? 0)" } ?? "") ReLU, \(OptimizerKind(rawValue: r.start?.optimizer ?? "")?.displayName ?? (r.start?.optimizer ?? "")) (lr \(r.start?.optimizerSettings["learning_rate"] ?? .nan))",
+                     xLabel: surface.xLabel, yLabel: surface.yLabel, grid: false)
+        a.marks = [.contour(ContourMark(x: surface.x, y: surface.y, values: surface.values, levels: levels, filled: true,
+                                        lineColor: Color(hex: "777777"), labelLevels: true, colorBar: false)),
+                   .path(PathMark(x: r.trajectory.map(\.x), y: r.trajectory.map(\.y), label: "weights during training (projected)", color: .red)),
+                   .scatter(ScatterMark(x: [r.trajectory[0].x], y: [r.trajectory[0].y], label: "start", color: .black, size: 4, marker: .square)),
+                   .scatter(ScatterMark(x: [0], y: [0], label: "end", color: .black, size: 5, marker: .plus))]
+        let ex1 = surface.xLabel.split(separator: "(").last.map { "(" + $0 } ?? "", ex2 = surface.yLabel.split(separator: "(").last.map { "(" + $0 } ?? ""
+        let rows = r.trajectory.map { [r.name, "\($0.step)", num($0.x), num($0.y), num($0.value ?? .nan)] }
+        figures.append(FigureOutput(
+            name: "optimizer_weight_path_projection",
+            caption: "Beyond the book (Li et al. 2018): every weight of a real network, snapshotted \(r.trajectory.count) times during training, projected on the two directions along which the path varied most (axes; the percentages are the shares of the path's variance they capture), over the training loss evaluated on that plane (contours, log-spaced levels). What it can show: how directly the optimiser travelled and whether it stalled. What it cannot: the network has \(r.start?.parameterCount ?? 0) weights, so this is one 2-D slice through a \(r.start?.parameterCount ?? 0)-dimensional landscape; valleys and walls off the plane are invisible, and the loss under a projected point is not the loss the network had at that step (that is in the CSV).",
+            figure: Figure(title: "A real network's weight path on its two principal directions", width: 640, height: 440, axes: [a]),
+            csv: csv(["run", "step", "pc1", "pc2", "training_loss_at_snapshot"], rows)))
+        facts.append(Fact("\(r.name): share of the path's variance on PC1 and PC2", nil, "\(ex1.dropFirst().dropLast()), \(ex2.dropFirst().dropLast())"))
+        if let f = r.trajectory.first?.value, let l = r.trajectory.last?.value {
+            facts.append(Fact("\(r.name): training loss at the first and last snapshot", nil, "\(formatNumber(f, significant: 3)) → \(formatNumber(l, significant: 3))"))
         }
     }
     return Section(id: "optimizers", title: StudyKind.optimizers.title,

@@ -24,6 +24,9 @@ public struct RunSpec: Sendable {
     public var evaluateEvery: Int
     /// A short label for legends, e.g. `sigmoid + Xavier`.
     public var label: String
+    /// Snapshot all weights every N steps and record the path's projection on its two
+    /// principal directions over the loss surface of that plane (nil: no projection).
+    public var projectEvery: Int?
 
     /// A run specification.
     public init(name: String, study: String, label: String, hidden: [Int], activation: Activation, initializer: Initializer,
@@ -76,6 +79,8 @@ public func execute(_ spec: RunSpec, data: StudyData, eventsPath: String?, progr
     recorder.start(model: model, study: spec.study, dataset: data.name, splits: ["train": data.train.count, "test": data.test.count],
                    batchSize: spec.batchSize, producer: "nnviz \(NNReportInfo.version)")
     progress?.began(spec.name, steps: spec.steps)
+    var snapshots: [(step: Int, weights: [Double])] = []
+    if spec.projectEvery != nil { snapshots.append((0, WeightProjection.flatten(model))) }
     var rng = SeededGenerator(seed: spec.seed, stream: "batches")
     var outcome = TrainingOutcome.completed(epochs: 1)
     for step in 0..<spec.steps {
@@ -83,12 +88,20 @@ public func execute(_ spec: RunSpec, data: StudyData, eventsPath: String?, progr
         let r = try model.trainStep(data.train.x.gatherRows(idx), .classes(idx.map { data.train.labels[$0] }), observers: [recorder])
         if step % 10 == 0 || step == spec.steps - 1 { progress?.advanced(spec.name, step: step + 1, loss: r.loss) }
         if !r.loss.isFinite { outcome = .diverged(step: step, quantity: "loss"); break }
+        if let every = spec.projectEvery, (step + 1) % every == 0 || step == spec.steps - 1 {
+            snapshots.append((step + 1, WeightProjection.flatten(model)))
+        }
         if (step + 1) % spec.evaluateEvery == 0 || step == spec.steps - 1 {
             let logs = try model.evaluate(data.test.x, data.test.target)
             for (k, v) in logs.sorted(by: { $0.key < $1.key }) {
                 recorder.emit(.scalar(ScalarEvent(run: spec.name, name: "val/\(k)", step: step, value: v)))
             }
         }
+    }
+    if spec.projectEvery != nil, case .completed = outcome {
+        // The surface is the training loss on a fixed 1000-sample subset, for every grid point.
+        let subset = data.train.subset(0..<min(1000, data.train.count))
+        for e in try WeightProjection.events(run: spec.name, model: model, snapshots: snapshots, data: subset, grid: 21) { recorder.emit(e) }
     }
     recorder.finish(outcome)
     if let e = recorder.error { throw e }

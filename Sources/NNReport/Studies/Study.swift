@@ -70,12 +70,20 @@ extension StudyKind {
         case .optimizers:
             let steps = s.steps(2000, quick: 150)
             let plan = RecordingPlan.scalarsOnly
-            return OptimizerKind.allCases.map { kind in
+            var specs = OptimizerKind.allCases.map { kind in
                 RunSpec(name: "optimizers/\(kind.rawValue)", study: "optimizer-training", label: kind.displayName,
                         hidden: s.hidden ?? [100, 100, 100, 100], activation: .relu, initializer: .bookHe, optimizer: kind,
                         learningRate: s.learningRate ?? (kind == .adam ? 0.001 : 0.01), steps: steps, batchSize: s.batchSize ?? 128,
                         seed: s.seed, plan: plan, evaluateEvery: max(1, steps / 10))
             }
+            // Beyond the book: a real network's weight path on its two principal directions.
+            let projSteps = s.steps(600, quick: 100)
+            var projection = RunSpec(name: "optimizers/projection-momentum", study: "optimizer-projection", label: "Momentum",
+                                     hidden: [50], activation: .relu, initializer: .bookHe, optimizer: .momentum, learningRate: 0.01,
+                                     steps: projSteps, batchSize: 64, seed: s.seed, plan: plan, evaluateEvery: max(1, projSteps / 5))
+            projection.projectEvery = max(1, projSteps / 30)
+            specs.append(projection)
+            return specs
         }
     }
 
