@@ -208,7 +208,7 @@ public final class Sequential<Scalar: Real> {
                 for (k, p) in params.enumerated() {
                     paramObs.append(ParameterObservation(
                         name: p.name, layerIndex: owner[ObjectIdentifier(p)] ?? 0, role: p.role, value: p.value,
-                        gradient: p.gradient, update: needs.contains(.updates) ? p.value - before[k] : nil))
+                        gradient: p.gradient, previousValue: needs.contains(.updates) ? before[k] : nil))
                 }
             }
             let obs = StepObservation(step: step, epoch: epoch, loss: lossValue, accuracy: acc, batchSize: x.rows,

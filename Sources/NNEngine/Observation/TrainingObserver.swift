@@ -44,11 +44,15 @@ public struct ParameterObservation<Scalar: Real>: Sendable {
     public let value: Matrix<Scalar>
     /// The gradient this step's update used (weight decay included).
     public let gradient: Matrix<Scalar>
-    /// value after - value before, when `.updates` was asked for.
-    public let update: Matrix<Scalar>?
+    /// The value before this step's update, when `.updates` was asked for.
+    public let previousValue: Matrix<Scalar>?
+    /// value after − value before, when `.updates` was asked for (computed when read, so an
+    /// observer that works on another thread does the subtraction there).
+    public var update: Matrix<Scalar>? { previousValue.map { value - $0 } }
     /// A parameter observation.
-    public init(name: String, layerIndex: Int, role: String, value: Matrix<Scalar>, gradient: Matrix<Scalar>, update: Matrix<Scalar>?) {
-        self.name = name; self.layerIndex = layerIndex; self.role = role; self.value = value; self.gradient = gradient; self.update = update
+    public init(name: String, layerIndex: Int, role: String, value: Matrix<Scalar>, gradient: Matrix<Scalar>, previousValue: Matrix<Scalar>?) {
+        self.name = name; self.layerIndex = layerIndex; self.role = role; self.value = value; self.gradient = gradient
+        self.previousValue = previousValue
     }
 }
 

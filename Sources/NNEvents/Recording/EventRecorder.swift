@@ -169,7 +169,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
         let keepValue = wanted(.weight) || wanted(.update)
         let params = o.parameters.filter { $0.role == "W" }.map { p in
             ParameterObservation(name: p.name, layerIndex: p.layerIndex, role: p.role, value: keepValue ? p.value : empty,
-                                 gradient: wanted(.weightGradient) ? p.gradient : empty, update: wanted(.update) ? p.update : nil)
+                                 gradient: wanted(.weightGradient) ? p.gradient : empty, previousValue: wanted(.update) ? p.previousValue : nil)
         }
         return StepObservation(step: o.step, epoch: o.epoch, loss: o.loss, accuracy: o.accuracy, batchSize: o.batchSize,
                                learningRate: o.learningRate, layers: layers, parameters: params)
