@@ -17,10 +17,11 @@ enum RenderBench {
             return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         }
         var w1s = Double.infinity, w4s = Double.infinity
-        for _ in 0..<3 {   // best of 3, as the render is short
-            w1s = min(w1s, try time {
+        let repeats = Int(ProcessInfo.processInfo.environment["NNVIZ_RENDER_REPEATS"] ?? "3") ?? 3
+        for _ in 0..<repeats {   // best of several, as the render is short
+            if ProcessInfo.processInfo.environment["NNVIZ_W4_ONLY"] == nil { w1s = min(w1s, try time {
                 for c in configs { try InitHistograms.figure(c).write(to: out.appendingPathComponent("w1_\(c.activation)_\(c.initializer).png").path, dpi: 100) }
-            })
+            }) }
             w4s = min(w4s, try time {
                 // The grid evaluation is part of matplotlib's render (contour) too.
                 try OptimizerPaths.figure(w4).write(to: out.appendingPathComponent("w4_optimizers.png").path, dpi: 100)

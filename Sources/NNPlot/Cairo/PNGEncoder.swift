@@ -14,30 +14,46 @@ enum PNGEncoder {
         }
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
         // Cairo ARGB32 is premultiplied, native-endian 32-bit words; PNG wants straight RGB(A)
-        // bytes. Figures have an opaque background, so they are written as RGB.
+        // bytes. Figures have an opaque background: one branch-free pass extracts RGB and checks
+        // opacity; only a figure with transparent pixels takes the RGBA path.
+        var rgba = [UInt8](repeating: 0, count: w * h * 3)
         var opaque = true
-        for y in 0..<h where opaque {
-            let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<w where row[x] >> 24 != 255 { opaque = false; break }
-        }
-        let channels = opaque ? 3 : 4
-        var rgba = [UInt8](repeating: 0, count: w * h * channels)
         rgba.withUnsafeMutableBufferPointer { out in
+            var allOpaque: UInt32 = 0xFF
             for y in 0..<h {
                 let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                var o = y * w * channels
+                var o = y * w * 3
                 for x in 0..<w {
                     let p = row[x]
-                    let a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    if a == 255 || a == 0 {
-                        out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b)
-                    } else {
-                        out[o] = UInt8(min(255, (r * 255 + a / 2) / a))
-                        out[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
-                        out[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
+                    allOpaque &= p >> 24
+                    out[o] = UInt8(truncatingIfNeeded: p >> 16)
+                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                    out[o + 2] = UInt8(truncatingIfNeeded: p)
+                    o += 3
+                }
+            }
+            opaque = allOpaque == 0xFF
+        }
+        let channels = opaque ? 3 : 4
+        if !opaque {
+            rgba = [UInt8](repeating: 0, count: w * h * 4)
+            rgba.withUnsafeMutableBufferPointer { out in
+                for y in 0..<h {
+                    let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+                    var o = y * w * 4
+                    for x in 0..<w {
+                        let p = row[x]
+                        let a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                        if a == 255 || a == 0 {
+                            out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b)
+                        } else {
+                            out[o] = UInt8(min(255, (r * 255 + a / 2) / a))
+                            out[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
+                            out[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
+                        }
+                        out[o + 3] = UInt8(a)
+                        o += 4
                     }
-                    if channels == 4 { out[o + 3] = UInt8(a) }
-                    o += channels
                 }
             }
         }

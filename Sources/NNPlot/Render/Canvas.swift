@@ -33,6 +33,9 @@ protocol Canvas: AnyObject {
     func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics
     func setColor(_ c: Color)
     func setLine(width: Double, dash: [Double])
+    /// Joins of the following strokes: round (default) or bevel (cheaper, for dense polylines
+    /// whose segments are shorter than the line is wide).
+    func setRoundJoins(_ round: Bool)
     func moveTo(_ x: Double, _ y: Double)
     func lineTo(_ x: Double, _ y: Double)
     func closePath()
@@ -118,6 +121,7 @@ final class CairoCanvas: Canvas {
         let scaled = dash.map { $0 * max(width, 0.8) }
         cairo_set_dash(cr, scaled, Int32(scaled.count), 0)
     }
+    func setRoundJoins(_ round: Bool) { cairo_set_line_join(cr, round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_BEVEL) }
     func moveTo(_ x: Double, _ y: Double) { cairo_move_to(cr, x, y) }
     func lineTo(_ x: Double, _ y: Double) { cairo_line_to(cr, x, y) }
     func closePath() { cairo_close_path(cr) }
@@ -210,6 +214,7 @@ final class RecordingCanvas: Canvas {
     func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics { measurer.measure(text, size: size, bold: bold) }
     func setColor(_ c: Color) { color = c }
     func setLine(width: Double, dash: [Double]) { lineWidth = width }
+    func setRoundJoins(_ round: Bool) {}
     func moveTo(_ x: Double, _ y: Double) { path.append((x, y)) }
     func lineTo(_ x: Double, _ y: Double) { path.append((x, y)) }
     func closePath() {}

@@ -538,18 +538,20 @@ struct FigureRenderer {
         var labels: [(String, Double, Double)] = []
         let lines = contourCache.lines(ct)
         c.setLine(width: ct.lineWidth * theme.lineWidth / 1.5, dash: [])
+        c.setRoundJoins(false)
+        defer { c.setRoundJoins(true) }
         for level in levels {
             let mine = lines.filter { $0.level == level }
             let frac = hi > lo ? (level - lo) / (hi - lo) : 0
             c.setColor(ct.lineColor ?? ct.colorMap.color(at: 0.1 + 0.75 * frac))
             var longest: (Double, [(Double, Double)]) = (0, [])
             for line in mine {
-                // Points closer than 0.7 pt to the last one kept add nothing visible.
+                // Points closer than 1.2 pt (L1) to the last one kept add nothing visible.
                 var pts: [(Double, Double)] = []
                 pts.reserveCapacity(line.points.count)
                 for p in line.points {
                     let q = (t.px(p.x), t.py(p.y))
-                    if let last = pts.last, abs(q.0 - last.0) + abs(q.1 - last.1) < 0.7 { continue }
+                    if let last = pts.last, abs(q.0 - last.0) + abs(q.1 - last.1) < 1.2 { continue }
                     pts.append(q)
                 }
                 if let endPoint = line.points.last { pts.append((t.px(endPoint.x), t.py(endPoint.y))) }
@@ -790,15 +792,20 @@ struct FigureRenderer {
     }
 }
 
-/// Contour lines keyed by a hash of the grid, its coordinates and the levels.
+/// Contour lines traced once per grid within one drawing. The key is the identity of the
+/// grid's buffers (arrays are values: while the figure holds them, the same buffer means the
+/// same numbers), so looking up costs nothing; equal grids in different buffers are traced again.
 final class ContourCache {
-    private var cache: [Int: [Contour.Line]] = [:]
+    private struct Key: Hashable {
+        var values, x, y: UnsafeRawPointer?
+        var levels: [Double]
+    }
+    private var cache: [Key: [Contour.Line]] = [:]
 
     func lines(_ ct: ContourMark) -> [Contour.Line] {
-        var h = Hasher()
-        h.combine(ct.x); h.combine(ct.y); h.combine(ct.levels)
-        for row in ct.values { h.combine(row) }
-        let key = h.finalize()
+        let key = Key(values: ct.values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+                      x: ct.x.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+                      y: ct.y.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }, levels: ct.levels)
         if let hit = cache[key] { return hit }
         let lines = Contour.lines(x: ct.x, y: ct.y, values: ct.values, levels: ct.levels)
         cache[key] = lines
