@@ -90,5 +90,5 @@ func optimizerSection(pathRuns: [EventStore.Run], trainingRuns: [EventStore.Run]
     return Section(id: "optimizers", title: StudyKind.optimizers.title,
                    intro: "f(x, y) = x²/20 + y² is a long, narrow valley: the slope in y is 20 times the slope in x. Plain SGD with a step large enough to make progress along x overshoots along y and zig-zags. Momentum accumulates velocity along the valley; AdaGrad and RMSProp divide each coordinate's step by its own gradient history, so the steep y direction gets small steps; Adam does both. The same optimisers then train a real network.",
                    findings: findings, figures: figures, facts: facts, diagnoses: trainingRuns.map { ($0.name, Diagnoses.all($0)) },
-                   settings: settingsRows(trainingRuns))
+                   settings: settingsRows(trainingRuns + projectionRuns))
 }

@@ -62,9 +62,15 @@ public struct ReportWriter {
                 body += "<h3>Diagnoses</h3><p class=\"note\">Each rule states its threshold; “did not fire” means the run was checked and the rule held; “not measured” means the run lacks the data the rule needs.</p>"
                 body += "<table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th><th>measured</th><th>where</th><th>rule</th></tr>"
                 for (run, results) in section.diagnoses {
-                    for d in results {
-                        body += "<tr class=\"\(d.status == .fired ? "fired" : d.status == .clear ? "clear" : "na")\"><td>\(Self.escape(run))</td><td>\(Self.escape(d.name))</td>"
+                    for d in results where d.status != .notMeasured {
+                        body += "<tr class=\"\(d.status == .fired ? "fired" : "clear")\"><td>\(Self.escape(run))</td><td>\(Self.escape(d.name))</td>"
                         body += "<td>\(d.status.rawValue)</td><td>\(Self.escape(d.measured))</td><td>\(Self.escape(d.location))</td><td>\(Self.escape(d.rule))</td></tr>"
+                    }
+                    // Rules the run has no data for, in one row (e.g. runs that recorded losses only).
+                    let missing = results.filter { $0.status == .notMeasured }
+                    if !missing.isEmpty {
+                        body += "<tr class=\"na\"><td>\(Self.escape(run))</td><td colspan=\"2\">not measured</td><td colspan=\"3\">"
+                        body += missing.map { "\(Self.escape($0.name)) (\(Self.escape($0.measured)))" }.joined(separator: "; ") + "</td></tr>"
                     }
                 }
                 body += "</table>"
