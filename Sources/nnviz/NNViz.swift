@@ -29,8 +29,9 @@ struct NNViz: ParsableCommand {
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
             try command.run()
-        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
-            exit(withError: error)
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError
+                                    || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)   // help, usage and version: the argument parser prints them
         } catch {
             FileHandle.standardError.write(Data("nnviz: error: \(CLIError.describe(error))\n".utf8))
             Foundation.exit(1)

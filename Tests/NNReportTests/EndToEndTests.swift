@@ -164,4 +164,15 @@ final class EndToEndTests: XCTestCase {
         let (out, _) = try nnviz(["studies"])
         for s in StudyKind.allCases { XCTAssertTrue(out.contains(s.rawValue)) }
     }
+
+    func testHelpForEveryCommand() throws {
+        for command in ["train-and-report", "studies", "report", "train", "gradcheck", "gallery"] {
+            let (out, err) = try nnviz([command, "--help"])
+            XCTAssertTrue(out.contains("USAGE: nnviz \(command)"), "\(command): \(out)")
+            XCTAssertTrue(out.contains("xample"), "\(command) --help shows examples")
+            XCTAssertEqual(err, "")
+        }
+        let (_, err) = try nnviz(["train-and-report", "--formats", "gif"], expectStatus: 64)
+        XCTAssertTrue(err.contains("unknown format 'gif'"), err)
+    }
 }
