@@ -7,7 +7,14 @@ struct GradCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradcheck",
         abstract: "Compare backprop with numerical gradients (Float64) for every layer type.",
-        discussion: "Prints each parameter's relative error ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖); below 1e-6 passes."
+        discussion: """
+        Prints each parameter's relative error ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) for a small net
+        of every layer type, and for each loss; below the tolerance passes (exit 0).
+
+        Examples:
+          nnviz gradcheck
+          nnviz gradcheck --epsilon 1e-4 --seed 3
+        """
     )
 
     @Option(help: "Central-difference step.") var epsilon = 1e-5
