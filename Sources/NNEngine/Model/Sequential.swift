@@ -185,8 +185,9 @@ public final class Sequential<Scalar: Real> {
     public func trainStep(_ x: Matrix<Scalar>, _ y: Target<Scalar>, epoch: Int = 0,
                           observers: [any TrainingObserver<Scalar>] = []) throws(ModelError) -> StepResult {
         guard let optimizer else { throw .notCompiled }
-        var needs: ObservationNeeds = []
-        for o in observers { needs.formUnion(o.needs(atStep: step)) }
+        // Each observer is asked once per step.
+        let asked = observers.map { $0.needs(atStep: step) }
+        let needs = asked.reduce(into: ObservationNeeds()) { $0.formUnion($1) }
         let (lossValue, out) = try computeGradients(x, y)
         let acc = metrics.contains(.accuracy) ? Self.accuracy(out, y) : nil
         let params = parameters
@@ -203,17 +204,20 @@ public final class Sequential<Scalar: Real> {
         if !needs.isEmpty {
             var paramObs: [ParameterObservation<Scalar>] = []
             if needs.contains(.gradients) || needs.contains(.updates) {
-                let owner = Dictionary(layers.enumerated().flatMap { i, l in l.parameters.map { (ObjectIdentifier($0), i) } },
-                                       uniquingKeysWith: { a, _ in a })
-                for (k, p) in params.enumerated() {
-                    paramObs.append(ParameterObservation(
-                        name: p.name, layerIndex: owner[ObjectIdentifier(p)] ?? 0, role: p.role, value: p.value,
-                        gradient: p.gradient, previousValue: needs.contains(.updates) ? before[k] : nil))
+                // `params` lists each layer's parameters in layer order.
+                var k = 0
+                for (i, l) in layers.enumerated() {
+                    for p in l.parameters {
+                        paramObs.append(ParameterObservation(
+                            name: p.name, layerIndex: i, role: p.role, value: p.value, gradient: p.gradient,
+                            previousValue: needs.contains(.updates) ? before[k] : nil))
+                        k += 1
+                    }
                 }
             }
             let obs = StepObservation(step: step, epoch: epoch, loss: lossValue, accuracy: acc, batchSize: x.rows,
                                       learningRate: lr, layers: layerObs, parameters: paramObs)
-            for o in observers where !o.needs(atStep: step).isEmpty { o.observe(obs) }
+            for (o, n) in zip(observers, asked) where !n.isEmpty { o.observe(obs) }
         }
         step += 1
         return StepResult(loss: lossValue, accuracy: acc)
