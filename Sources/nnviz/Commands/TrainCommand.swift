@@ -72,41 +72,39 @@ struct TrainCommand: ParsableCommand {
         }
         model.compile(loss: SoftmaxCrossEntropy(), optimizer: kind.make(learningRate: learningRate), metrics: [.accuracy],
                       weightDecay: weightDecay)
-        let progress = ProgressLine(quiet: quiet)
-        progress.line("data: \(data.name), \(train.count) train / \(test.count) test samples, seed \(seed)")
-        progress.line(model.summary)
-        let reporter = EpochReporter(progress: progress, epochs: epochs, stepsPerEpoch: (train.count + batchSize - 1) / batchSize)
+        let progress = ProgressBoard(quiet: quiet)
+        progress.note("data: \(data.name), \(train.count) train / \(test.count) test samples, seed \(seed)")
+        progress.note(model.summary)
+        let reporter = EpochReporter(progress: progress, epochs: epochs)
+        progress.began("train", steps: epochs * ((train.count + batchSize - 1) / batchSize))
         let history = try model.fit(train.x, train.target, epochs: epochs, batchSize: batchSize, validation: .data(test.x, test.target),
                                     observers: [reporter])
+        progress.ended("train", summary: "\(history.outcome)")
         let result = try model.evaluate(test.x, test.target)
-        progress.line("\(history.outcome); test accuracy \(String(format: "%.4f", result["accuracy"] ?? 0)), test loss \(String(format: "%.4f", result["loss"] ?? 0))")
-        if let save { try model.save(to: save); progress.line("saved model to \(save)") }
+        progress.note("test accuracy \(String(format: "%.4f", result["accuracy"] ?? 0)), test loss \(String(format: "%.4f", result["loss"] ?? 0))")
+        if let save { try model.save(to: save); progress.note("saved model to \(save)") }
         if quiet { print(String(format: "%.4f", result["accuracy"] ?? 0)) }
     }
 }
 
-/// Prints a live step line and one line per epoch.
+/// Feeds the progress board: the step and batch loss (free to observe), and a line per epoch.
 final class EpochReporter: TrainingObserver {
-    let progress: ProgressLine
+    let progress: ProgressBoard
     let epochs: Int
-    let stepsPerEpoch: Int
 
-    init(progress: ProgressLine, epochs: Int, stepsPerEpoch: Int) {
+    init(progress: ProgressBoard, epochs: Int) {
         self.progress = progress
         self.epochs = epochs
-        self.stepsPerEpoch = stepsPerEpoch
     }
 
-    func needs(atStep step: Int) -> ObservationNeeds {
-        let total = Double(epochs * stepsPerEpoch), done = Double(step + 1)
-        progress.update("train  step \(step + 1)/\(epochs * stepsPerEpoch)  ETA \(clock(progress.elapsed / done * (total - done)))")
-        return []
-    }
+    func needs(atStep step: Int) -> ObservationNeeds { .scalars }
 
-    func observe(_ observation: StepObservation<Float>) {}
+    func observe(_ observation: StepObservation<Float>) {
+        progress.advanced("train", step: observation.step + 1, loss: observation.loss)
+    }
 
     func epochEnded(_ epoch: Int, logs: [String: Double]) {
         let f = { (k: String) in logs[k].map { String(format: "%.4f", $0) } ?? "-" }
-        progress.line("epoch \(epoch + 1)/\(epochs)  loss \(f("loss"))  accuracy \(f("accuracy"))  test loss \(f("val_loss"))  test accuracy \(f("val_accuracy"))")
+        progress.note("epoch \(epoch + 1)/\(epochs)  loss \(f("loss"))  accuracy \(f("accuracy"))  test loss \(f("val_loss"))  test accuracy \(f("val_accuracy"))")
     }
 }

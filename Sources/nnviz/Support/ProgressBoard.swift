@@ -58,3 +58,10 @@ final class ProgressBoard: ProgressSink, @unchecked Sendable {
         out((terminal ? "\r\u{1B}[K" : "") + "done   \(run): \(summary), final batch loss \(String(format: "%.4f", a?.loss ?? .nan)) (\(String(format: "%.1f", secs)) s)\n")
     }
 }
+
+/// `m:ss` for an ETA.
+func clock(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "--:--" }
+    let s = Int(seconds.rounded())
+    return String(format: "%d:%02d", s / 60, s % 60)
+}
