@@ -42,14 +42,8 @@ enum W5 {
         let configs = InitHistograms.compute(seed: 0)
         for c in configs { images.append(("w1_\(c.activation)_\(c.initializer)", try png(InitHistograms.figure(c)))) }
         lap("w1", &t)
-        // W2: the three inits side by side, one BLAS thread each.
-        BLASThreads.set(1)
-        let d2 = Dataset<Float>.learnableUniform()
-        let b2 = W2.batches(steps: 2000, count: d2.count)
-        var runs2 = try runSideBySide(2, width: 2) { k in try W2.train(k, data: d2, batches: b2) }
-        BLASThreads.set(2)   // the third run has the machine to itself
-        runs2.append(try W2.train(2, data: d2, batches: b2))
-        BLASThreads.set(1)
+        // W2: the same scheduling as the W2 benchmark (two runs side by side, then the third with both threads).
+        let (runs2, _) = try W2.run(.sideBySide, steps: 2000, data: Dataset<Float>.learnableUniform())
         var a2 = Axes(title: "W2 loss (nnviz)", xLabel: "iterations", yLabel: "loss", yLimits: 0...2.5)
         for (k, r) in runs2.enumerated() {
             a2.marks.append(.line(LineMark(x: r.losses.indices.map { Double($0 * 10) }, y: r.losses, label: r.name,
