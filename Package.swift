@@ -33,10 +33,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
 
-        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib"],
+        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CNNKernels"],
                 resources: [.copy("Resources/mnist5k")],
 ),
-        // Vectorised statistics kernels (clang vector extensions) for the event recorder.
+        // Vectorised kernels (clang vector extensions): the engine's element-wise passes and
+        // the event recorder's statistics.
         .target(name: "CNNKernels"),
         .target(name: "NNEvents", dependencies: ["NNEngine", "CNNKernels"], exclude: ["EventFormat.md"]),
         .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),

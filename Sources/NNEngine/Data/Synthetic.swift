@@ -144,9 +144,10 @@ extension Dataset {
         var rng = SeededGenerator(seed: seed, stream: "learnable-uniform")
         let x = Matrix<Scalar>.uniform(rows: n, cols: d, using: &rng)
         let m = Matrix<Scalar>.normal(rows: d, cols: classes, using: &rng)
-        var centred = x
-        for i in 0..<centred.count { centred.storage[i] -= 0.5 }
-        let labels = Matrix.product(centred, m).argmaxRows()
+        // (X - 0.5) M = X M - 0.5 (column sums of M) in every row: no centred copy of the set.
+        var scores = Matrix.product(x, m)
+        scores.addRow(m.columnSums().scaled(by: -0.5))
+        let labels = scores.argmaxRows()
         return Dataset(unchecked: "learnable-uniform", x: x, labels: labels, classes: classes)
     }
 }

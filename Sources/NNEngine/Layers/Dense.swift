@@ -65,8 +65,12 @@ public final class Dense<Scalar: Real>: Layer {
                              expected: "(batch, \(inputs))", actual: "\(x.shape)")
         }
         self.x = x
-        Matrix.multiply(x, weight.value, into: &z)
-        if let bias { z.addRow(bias.value) }
+        if let bias {
+            z.setRows(repeating: bias.value, count: x.rows)
+            Matrix.multiply(x, weight.value, into: &z, accumulating: true)
+        } else {
+            Matrix.multiply(x, weight.value, into: &z)
+        }
         y = activation.forward(z)
         return y
     }

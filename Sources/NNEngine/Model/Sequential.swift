@@ -56,6 +56,9 @@ public final class Sequential<Scalar: Real> {
             features = try layer.build(inputFeatures: features, rng: &rng)
         }
         self.outputFeatures = features
+        // Layers create their parameter objects once, in `build`; the list is kept so that
+        // each training step does not rebuild it.
+        self.parameters = self.layers.flatMap { $0.parameters }
     }
 
     /// Sets the loss, optimiser, metrics and weight decay used by `fit` and `evaluate`.
@@ -68,7 +71,7 @@ public final class Sequential<Scalar: Real> {
     }
 
     /// Every trainable parameter, layer by layer.
-    public var parameters: [Parameter<Scalar>] { layers.flatMap { $0.parameters } }
+    public let parameters: [Parameter<Scalar>]
 
     /// Number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }

@@ -63,8 +63,10 @@ extension Matrix {
     @_specialize(where Scalar == Double)
     public static func normal(rows: Int, cols: Int, std: Double = 1,
                               using rng: inout SeededGenerator) -> Matrix {
-        var m = Matrix(rows: rows, cols: cols)
-        for i in 0..<m.count { m.storage[i] = Scalar(rng.nextNormal() * std) }
+        var m = Matrix(uninitializedRows: rows, cols: cols)
+        m.storage.withUnsafeMutableBufferPointer { d in
+            for i in 0..<d.count { d[i] = Scalar(rng.nextNormal() * std) }
+        }
         return m
     }
 
@@ -73,8 +75,10 @@ extension Matrix {
     @_specialize(where Scalar == Double)
     public static func uniform(rows: Int, cols: Int, low: Double = 0, high: Double = 1,
                                using rng: inout SeededGenerator) -> Matrix {
-        var m = Matrix(rows: rows, cols: cols)
-        for i in 0..<m.count { m.storage[i] = Scalar(low + (high - low) * rng.nextUniform()) }
+        var m = Matrix(uninitializedRows: rows, cols: cols)
+        m.storage.withUnsafeMutableBufferPointer { d in
+            for i in 0..<d.count { d[i] = Scalar(low + (high - low) * rng.nextUniform()) }
+        }
         return m
     }
 }

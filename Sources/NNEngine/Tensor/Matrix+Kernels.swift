@@ -6,7 +6,7 @@ extension Matrix {
     /// Runs `body` over the source and a fresh destination of the same shape.
     @inline(__always)
     func unary(_ body: (UnsafeBufferPointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) -> Void) -> Matrix {
-        var out = Matrix(rows: rows, cols: cols)
+        var out = Matrix(uninitializedRows: rows, cols: cols)
         storage.withUnsafeBufferPointer { s in out.storage.withUnsafeMutableBufferPointer { d in body(s, d) } }
         return out
     }
@@ -16,7 +16,7 @@ extension Matrix {
     func binary(_ other: Matrix,
                 _ body: (UnsafeBufferPointer<Scalar>, UnsafeBufferPointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) -> Void) -> Matrix {
         precondition(rows == other.rows && cols == other.cols, "shape \(shape) vs \(other.shape)")
-        var out = Matrix(rows: rows, cols: cols)
+        var out = Matrix(uninitializedRows: rows, cols: cols)
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
                 out.storage.withUnsafeMutableBufferPointer { d in body(a, b, d) }
@@ -37,31 +37,39 @@ extension Matrix {
         return c
     }
 
-    /// `c = op(a) * op(b)`, reusing c's storage when it has the right size and is not shared
-    /// (the training loop's outputs and gradients keep their buffers from step to step).
+    /// `c = op(a) * op(b)`, or `c += op(a) * op(b)` when `accumulating` (then c must already
+    /// have the product's shape: a dense layer fills it with the bias rows first, which saves
+    /// a separate pass to add the bias). c's storage is reused when it has the right size and
+    /// is not shared (the training loop's outputs and gradients keep their buffers from step
+    /// to step).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func multiply(_ a: Matrix, _ b: Matrix, transposeA: Bool = false,
-                                transposeB: Bool = false, into c: inout Matrix) {
+                                transposeB: Bool = false, into c: inout Matrix, accumulating: Bool = false) {
         let m = transposeA ? a.cols : a.rows
         let k = transposeA ? a.rows : a.cols
         let kb = transposeB ? b.cols : b.rows
         let n = transposeB ? b.rows : b.cols
         precondition(k == kb, "product of \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "")")
-        if c.storage.count != m * n {
-            c = Matrix(rows: m, cols: n)
+        if accumulating {
+            precondition(c.rows == m && c.cols == n, "accumulating \(m)x\(n) product into \(c.shape)")
+        } else if c.storage.count != m * n {
+            c = Matrix(uninitializedRows: m, cols: n)
         } else {
             c.rows = m
             c.cols = n
         }
         if m == 0 || n == 0 { return }
-        if k == 0 { c = Matrix(rows: m, cols: n); return }
+        if k == 0 {
+            if !accumulating { c = Matrix(rows: m, cols: n) }
+            return
+        }
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
                     Scalar.gemm(transA: transposeA, transB: transposeB, m: m, n: n, k: k, alpha: 1,
                                 a: pa.baseAddress!, lda: a.cols, b: pb.baseAddress!, ldb: b.cols,
-                                beta: 0, c: pc.baseAddress!, ldc: n)
+                                beta: accumulating ? 1 : 0, c: pc.baseAddress!, ldc: n)
                 }
             }
         }
@@ -77,9 +85,32 @@ extension Matrix {
         let c = cols
         row.storage.withUnsafeBufferPointer { b in
             storage.withUnsafeMutableBufferPointer { d in
-                for i in 0..<rows {
-                    let base = i * c
-                    for j in 0..<c { d[base + j] += b[j] }
+                guard var p = d.baseAddress, let q = b.baseAddress else { return }
+                // Pointer arithmetic keeps overflow checks out of the inner loop, so it vectorises.
+                for _ in 0..<rows {
+                    for j in 0..<c { p[j] += q[j] }
+                    p += c
+                }
+            }
+        }
+    }
+
+    /// Sets this matrix to `count` copies of a `1 x n` row (a dense layer's bias, before the
+    /// product is accumulated onto it). Reuses the storage when its size fits.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public mutating func setRows(repeating row: Matrix, count: Int) {
+        precondition(row.rows == 1, "setRows(repeating:) needs a single row, got \(row.shape)")
+        let c = row.cols
+        if storage.count != count * c { self = Matrix(uninitializedRows: count, cols: c) }
+        rows = count
+        cols = c
+        row.storage.withUnsafeBufferPointer { b in
+            storage.withUnsafeMutableBufferPointer { d in
+                guard var p = d.baseAddress, let q = b.baseAddress else { return }
+                for _ in 0..<count {
+                    p.update(from: q, count: c)
+                    p += c
                 }
             }
         }
@@ -90,13 +121,10 @@ extension Matrix {
     @_specialize(where Scalar == Double)
     public func columnSums() -> Matrix {
         var out = Matrix(rows: 1, cols: cols)
-        let c = cols
         storage.withUnsafeBufferPointer { s in
             out.storage.withUnsafeMutableBufferPointer { d in
-                for i in 0..<rows {
-                    let base = i * c
-                    for j in 0..<c { d[j] += s[base + j] }
-                }
+                guard let p = s.baseAddress, let q = d.baseAddress else { return }
+                Scalar.columnSums(p, rows: rows, cols: cols, into: q)
             }
         }
         return out
@@ -123,9 +151,8 @@ extension Matrix {
     @_specialize(where Scalar == Double)
     public func sumOfSquares() -> Double {
         storage.withUnsafeBufferPointer { s in
-            var acc = 0.0
-            for v in s { let d = Double(v); acc += d * d }
-            return acc
+            guard let p = s.baseAddress else { return 0 }
+            return Scalar.sumOfSquares(p, count: s.count)
         }
     }
 
@@ -193,7 +220,8 @@ extension Matrix {
         precondition(x.rows == rows && x.cols == cols, "add \(x.shape) to \(shape)")
         x.storage.withUnsafeBufferPointer { s in
             storage.withUnsafeMutableBufferPointer { d in
-                for i in 0..<d.count { d[i] += alpha * s[i] }
+                guard let y = d.baseAddress, let p = s.baseAddress else { return }
+                Scalar.axpy(y, p, alpha: alpha, count: d.count)
             }
         }
     }
@@ -220,13 +248,16 @@ extension Matrix {
     /// max(0, x).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func relu() -> Matrix { unary { s, d in for i in 0..<d.count { d[i] = s[i] > 0 ? s[i] : 0 } } }
+    public func relu() -> Matrix { leakyRelu(alpha: 0) }
 
     /// x for x > 0, alpha x otherwise.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func leakyRelu(alpha: Scalar) -> Matrix {
-        unary { s, d in for i in 0..<d.count { d[i] = s[i] > 0 ? s[i] : alpha * s[i] } }
+        unary { s, d in
+            guard let y = d.baseAddress, let x = s.baseAddress else { return }
+            Scalar.leakyRelu(y, x, alpha: alpha, count: d.count)
+        }
     }
 
     /// 1 for x > 0, else 0 (the perceptron's step unit).
@@ -255,7 +286,10 @@ extension Matrix {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func leakyReluBackward(_ dy: Matrix, alpha: Scalar) -> Matrix {
-        binary(dy) { x, g, d in for i in 0..<d.count { d[i] = x[i] > 0 ? g[i] : alpha * g[i] } }
+        binary(dy) { x, g, d in
+            guard let dx = d.baseAddress, let xp = x.baseAddress, let gp = g.baseAddress else { return }
+            Scalar.leakyReluBackward(dx, xp, gp, alpha: alpha, count: d.count)
+        }
     }
 
     /// Row-wise softmax, shifted by each row's maximum so that large logits do not overflow.

@@ -19,6 +19,14 @@ public struct Matrix<Scalar: Real>: Equatable, Sendable {
         self.storage = Array(repeating: value, count: rows * cols)
     }
 
+    /// A matrix whose elements are not yet set, for kernels that write every element before
+    /// anything reads them (saves zeroing buffers that are overwritten at once).
+    init(uninitializedRows rows: Int, cols: Int) {
+        self.rows = rows
+        self.cols = cols
+        self.storage = Array(unsafeUninitializedCapacity: rows * cols) { _, count in count = rows * cols }
+    }
+
     /// A matrix over the given row-major elements; throws when the count does not fit the shape.
     public init(rows: Int, cols: Int, _ elements: [Scalar]) throws(ShapeError) {
         guard rows >= 0, cols >= 0, elements.count == rows * cols else {
@@ -78,7 +86,7 @@ public struct Matrix<Scalar: Real>: Equatable, Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func gatherRows(indexArray indices: [Int]) -> Matrix {
-        var out = Matrix(rows: indices.count, cols: cols)
+        var out = Matrix(uninitializedRows: indices.count, cols: cols)
         let rowBytes = cols * MemoryLayout<Scalar>.stride
         storage.withUnsafeBytes { src in
             out.storage.withUnsafeMutableBytes { dst in

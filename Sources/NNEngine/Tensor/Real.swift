@@ -1,3 +1,4 @@
+import CNNKernels
 import COpenBLAS
 #if canImport(Glibc)
 import Glibc
@@ -24,6 +25,17 @@ where RawSignificand: FixedWidthInteger {
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,
                      a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
                      beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// `y += alpha * x` over `n` elements.
+    static func axpy(_ y: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, alpha: Self, count n: Int)
+    /// `y = x > 0 ? x : alpha * x` over `n` elements (alpha 0: ReLU).
+    static func leakyRelu(_ y: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, alpha: Self, count n: Int)
+    /// `dx = x > 0 ? dy : alpha * dy` over `n` elements.
+    static func leakyReluBackward(_ dx: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>,
+                                  _ dy: UnsafePointer<Self>, alpha: Self, count n: Int)
+    /// Column sums of a `rows x cols` row-major buffer into `sums` (`cols` elements).
+    static func columnSums(_ x: UnsafePointer<Self>, rows: Int, cols: Int, into sums: UnsafeMutablePointer<Self>)
+    /// Σ x², accumulated in Double.
+    static func sumOfSquares(_ x: UnsafePointer<Self>, count n: Int) -> Double
 }
 
 extension Float: Real {
@@ -37,6 +49,20 @@ extension Float: Real {
                     transB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
                     alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
+    public static func axpy(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
+        nn_axpy_f32(y, x, alpha, n)
+    }
+    public static func leakyRelu(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
+        nn_leaky_relu_f32(y, x, alpha, n)
+    }
+    public static func leakyReluBackward(_ dx: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>,
+                                         _ dy: UnsafePointer<Float>, alpha: Float, count n: Int) {
+        nn_leaky_relu_backward_f32(dx, x, dy, alpha, n)
+    }
+    public static func columnSums(_ x: UnsafePointer<Float>, rows: Int, cols: Int, into sums: UnsafeMutablePointer<Float>) {
+        nn_column_sums_f32(x, rows, cols, sums)
+    }
+    public static func sumOfSquares(_ x: UnsafePointer<Float>, count n: Int) -> Double { nn_sum_of_squares_f32(x, n) }
 }
 
 extension Double: Real {
@@ -50,6 +76,20 @@ extension Double: Real {
                     transB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
                     alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
+    public static func axpy(_ y: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, alpha: Double, count n: Int) {
+        nn_axpy_f64(y, x, alpha, n)
+    }
+    public static func leakyRelu(_ y: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, alpha: Double, count n: Int) {
+        nn_leaky_relu_f64(y, x, alpha, n)
+    }
+    public static func leakyReluBackward(_ dx: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+                                         _ dy: UnsafePointer<Double>, alpha: Double, count n: Int) {
+        nn_leaky_relu_backward_f64(dx, x, dy, alpha, n)
+    }
+    public static func columnSums(_ x: UnsafePointer<Double>, rows: Int, cols: Int, into sums: UnsafeMutablePointer<Double>) {
+        nn_column_sums_f64(x, rows, cols, sums)
+    }
+    public static func sumOfSquares(_ x: UnsafePointer<Double>, count n: Int) -> Double { nn_sum_of_squares_f64(x, n) }
 }
 
 /// Controls how many threads OpenBLAS uses for every product in this process.
