@@ -22,6 +22,7 @@ enum W2 {
         case sequential1 = "sequential, 1 BLAS thread"
         case sequential2 = "sequential, 2 BLAS threads"
         case sideBySide = "side by side: 2 runs with 1 BLAS thread each, then the 3rd with 2"
+        case allAtOnce = "all at once: 3 runs with 1 BLAS thread each on the 2 cores"
     }
 
     static func model(_ initializer: Initializer) throws -> Sequential<Float> {
@@ -68,6 +69,12 @@ enum W2 {
             BLASThreads.set(2)
             runs.append(try train(2, data: data, batches: b))
             BLASThreads.set(1)
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            return (runs, Double(steps * inits.count) / wall)
+        case .allAtOnce:
+            BLASThreads.set(1)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let runs = try runSideBySide(inits.count, width: inits.count) { k in try train(k, data: data, batches: b) }
             let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
             return (runs, Double(steps * inits.count) / wall)
         }

@@ -30,32 +30,16 @@ enum W5 {
 
     static func png(_ f: Figure) throws -> Data { try f.render(.png(dpi: 100)) }
 
-    /// The whole pipeline; returns wall seconds and the HTML size.
-    static func run(out: URL) throws -> (seconds: Double, htmlBytes: Int, parts: [String: Double]) {
-        let t0 = Date()
-        var parts: [String: Double] = [:]
-        func lap(_ name: String, _ since: inout Date) { parts[name] = Date().timeIntervalSince(since); since = Date() }
-        var t = Date()
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        var images: [(String, Data)] = []
-        // W1
-        let configs = InitHistograms.compute(seed: 0)
-        for c in configs { images.append(("w1_\(c.activation)_\(c.initializer)", try png(InitHistograms.figure(c)))) }
-        lap("w1", &t)
-        // W2: the same scheduling as the W2 benchmark (two runs side by side, then the third with both threads).
-        let (runs2, _) = try W2.run(.sideBySide, steps: 2000, data: Dataset<Float>.learnableUniform())
-        var a2 = Axes(title: "W2 loss (nnviz)", xLabel: "iterations", yLabel: "loss", yLimits: 0...2.5)
-        for (k, r) in runs2.enumerated() {
-            a2.marks.append(.line(LineMark(x: r.losses.indices.map { Double($0 * 10) }, y: r.losses, label: r.name,
-                                           marker: [MarkerShape.circle, .square, .diamond][k], markEvery: 20)))
-        }
-        images.append(("w2_loss_curves", try png(Figure(width: 576, height: 432, axes: [a2]))))
-        lap("w2", &t)
-        // W3: sigmoid + Xavier and ReLU + He side by side.
-        let d3 = Dataset<Float>.learnableUniform(count: 60000, features: 256, classes: 10, seed: 3)
-        var rng = SeededGenerator(seed: 1, stream: "w3-batches")
-        let b3 = (0..<500).map { _ in (0..<64).map { _ in rng.nextInt(below: d3.count) } }
-        let runs3 = try runSideBySide(2, width: 2) { k in try w3(k == 0 ? "sigmoid" : "relu", data: d3, batches: b3) }
+    /// What one of W5's independent jobs produced.
+    enum Output: Sendable {
+        case w1([InitHistograms.Config], [(String, Data)])
+        case w2(W2.Run)
+        case w3([W3Run], [(String, Data)])
+        case w4([(name: String, x: Double, y: Double)], Data)
+    }
+
+    /// W3's two figures: gradient norms per layer over the steps, and their means by depth.
+    static func w3Figures(_ runs3: [W3Run]) throws -> [(String, Data)] {
         let names = (1...10).map { "L\($0)" } + ["out"]
         let lines = runs3.map { r -> Axes in
             var a = Axes(title: "\(r.act): |dW| per layer", xLabel: "step", yLabel: "gradient L2 norm", yScale: .log)
@@ -65,27 +49,93 @@ enum W5 {
             }
             return a
         }
-        images.append(("w3_grad_norm_lines", try png(Figure(width: 864, height: 360, columns: 2, axes: lines))))
         let bars = runs3.map { r -> Axes in
             var a = Axes(title: "\(r.act): mean |dW| over 500 steps", xLabel: "layer", yScale: .log)
             a.marks = [.bar(BarMark(x: (0..<11).map(Double.init), height: (0..<11).map { j in r.norms.map { $0[j] }.reduce(0, +) / Double(r.norms.count) }))]
             a.xCategories = names
             return a
         }
-        images.append(("w3_grad_norm_bars", try png(Figure(width: 864, height: 360, columns: 2, axes: bars))))
-        lap("w3", &t)
-        // W4
-        let w4 = OptimizerPaths.book.filter { ["SGD", "Momentum", "AdaGrad", "Adam"].contains($0.name) }
-            .map { (name: $0.name, points: OptimizerPaths.path($0.make())) }
-        images.append(("w4_optimizers", try png(OptimizerPaths.figure(w4))))
-        lap("w4", &t)
+        return [("w3_grad_norm_lines", try png(Figure(width: 864, height: 360, columns: 2, axes: lines))),
+                ("w3_grad_norm_bars", try png(Figure(width: 864, height: 360, columns: 2, axes: bars)))]
+    }
+
+    /// A value made once, by the first job that asks for it; jobs asking meanwhile wait.
+    final class Once<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: T?
+        private let make: @Sendable () -> T
+        init(_ make: @escaping @Sendable () -> T) { self.make = make }
+        var value: T {
+            lock.lock(); defer { lock.unlock() }
+            if let made { return made }
+            let v = make()
+            made = v
+            return v
+        }
+    }
+
+    /// The whole pipeline; returns wall seconds and the HTML size.
+    ///
+    /// The workloads are independent, so they run as one batch of jobs on both cores with one
+    /// BLAS thread each (three W2 trainings, W3's two trainings and figures, W1 and W4 with
+    /// their figures); the W2 figure, which needs all three runs, and the HTML follow.
+    static func run(out: URL) throws -> (seconds: Double, htmlBytes: Int, parts: [String: Double]) {
+        let t0 = Date()
+        var parts: [String: Double] = [:]
+        func lap(_ name: String, _ since: inout Date) { parts[name] = Date().timeIntervalSince(since); since = Date() }
+        var t = Date()
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        BLASThreads.set(1)
+        // Each data set is made by the first job that needs it, while the jobs that need none
+        // (W1, W4) use the other core.
+        let d2 = Once { Dataset<Float>.learnableUniform() }
+        let d3 = Once { Dataset<Float>.learnableUniform(count: 60000, features: 256, classes: 10, seed: 3) }
+        let b2 = W2.batches(steps: 2000, count: 60000)
+        var rng = SeededGenerator(seed: 1, stream: "w3-batches")
+        let b3 = (0..<500).map { _ in (0..<64).map { _ in rng.nextInt(below: 60000) } }
+        let outputs = try runSideBySide(6, width: 6) { k -> Output in
+            switch k {
+            case 0, 1, 2: return .w2(try W2.train(k, data: d2.value, batches: b2))
+            case 3:
+                let runs = try ["sigmoid", "relu"].map { try w3($0, data: d3.value, batches: b3) }
+                return .w3(runs, try w3Figures(runs))
+            case 4:
+                let configs = InitHistograms.compute(seed: 0)
+                return .w1(configs, try configs.map { ("w1_\($0.activation)_\($0.initializer)", try png(InitHistograms.figure($0))) })
+            default:
+                let w4 = OptimizerPaths.book.filter { ["SGD", "Momentum", "AdaGrad", "Adam"].contains($0.name) }
+                    .map { (name: $0.name, points: OptimizerPaths.path($0.make())) }
+                return .w4(w4.map { (name: $0.name, x: $0.points.last!.0, y: $0.points.last!.1) }, try png(OptimizerPaths.figure(w4)))
+            }
+        }
+        lap("jobs", &t)
+        var images: [(String, Data)] = []
+        var configs: [InitHistograms.Config] = [], runs2: [W2.Run] = [], runs3: [W3Run] = [], images3: [(String, Data)] = []
+        var w4: [(name: String, x: Double, y: Double)] = [], w4png = Data()
+        for o in outputs {
+            switch o {
+            case .w1(let c, let pngs): configs = c; images += pngs
+            case .w2(let r): runs2.append(r)
+            case .w3(let r, let pngs): runs3 = r; images3 = pngs
+            case .w4(let finals, let p): w4 = finals; w4png = p
+            }
+        }
+        var a2 = Axes(title: "W2 loss (nnviz)", xLabel: "iterations", yLabel: "loss", yLimits: 0...2.5)
+        for (k, r) in runs2.enumerated() {
+            a2.marks.append(.line(LineMark(x: r.losses.indices.map { Double($0 * 10) }, y: r.losses, label: r.name,
+                                           marker: [MarkerShape.circle, .square, .diamond][k], markEvery: 20)))
+        }
+        images.append(("w2_loss_curves", try png(Figure(width: 576, height: 432, axes: [a2]))))
+        images += images3
+        images.append(("w4_optimizers", w4png))
+        lap("figures", &t)
         // One HTML file with every PNG inline and the tables.
         var html = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>nnviz W5 report</title><style>body{font-family:sans-serif;margin:2em}img{max-width:100%;display:block}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body><h1>nnviz W5 report</h1>"
         html += "<h2>W1 activation statistics</h2><table><tr><th>config</th>" + (1...5).map { "<th>L\($0) mean/std</th>" }.joined() + "</tr>"
         for c in configs { html += "<tr><td>\(c.activation)/\(c.initializer)</td>" + c.layers.map { "<td>\(formatNumber($0.mean)) / \(formatNumber($0.std))</td>" }.joined() + "</tr>" }
         html += "</table><h2>W2</h2><table><tr><th>init</th><th>final loss</th></tr>" + runs2.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.losses.suffix(10).reduce(0, +) / 10))</td></tr>" }.joined() + "</table>"
         html += "<h2>W3</h2><table><tr><th>activation</th><th>|dW1|/|dW10| step 0</th></tr>" + runs3.map { "<tr><td>\($0.act)</td><td>\(formatNumber($0.norms[0][0] / $0.norms[0][9]))</td></tr>" }.joined() + "</table>"
-        html += "<h2>W4</h2><table><tr><th>optimizer</th><th>final x</th><th>final y</th></tr>" + w4.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.points.last!.0))</td><td>\(formatNumber($0.points.last!.1))</td></tr>" }.joined() + "</table>"
+        html += "<h2>W4</h2><table><tr><th>optimizer</th><th>final x</th><th>final y</th></tr>" + w4.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.x))</td><td>\(formatNumber($0.y))</td></tr>" }.joined() + "</table>"
         for (name, data) in images { html += "<img alt='\(name)' src='data:image/png;base64,\(data.base64EncodedString())'>" }
         html += "</body></html>"
         let page = out.appendingPathComponent("report.html")
