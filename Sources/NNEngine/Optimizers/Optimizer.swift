@@ -22,12 +22,15 @@ public protocol Optimizer<Scalar>: AnyObject {
 struct SlotStore<Scalar: Real> {
     private var slots: [ObjectIdentifier: [Scalar]] = [:]
 
-    mutating func withSlot<R>(_ p: Parameter<Scalar>, _ body: (inout [Scalar]) -> R) -> R {
+    /// Runs `body` on the parameter's state buffer (zeros on first use). The buffer is handed
+    /// out as raw memory so that the optimisers' update loops vectorise (an inout array
+    /// would be bounds- and uniqueness-checked at every element).
+    mutating func withSlot<R>(_ p: Parameter<Scalar>, _ body: (UnsafeMutableBufferPointer<Scalar>) -> R) -> R {
         let key = ObjectIdentifier(p)
         var s = slots[key] ?? Array(repeating: 0, count: p.value.count)
         slots[key] = nil
         defer { slots[key] = s }
-        return body(&s)
+        return s.withUnsafeMutableBufferPointer { body($0) }
     }
 
     mutating func removeAll() { slots.removeAll() }
