@@ -27,12 +27,27 @@ func runStudies(_ config: StudyConfig, dataDirectory: URL, progress: ProgressBoa
     let specs = config.studies.flatMap { $0.runs(config.settings) } + config.runs
     guard !specs.isEmpty else { return store }
     let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
-    progress.note("data: \(data.name), \(data.train.count) training and \(data.test.count) test samples (shuffled with seed \(config.seed)); \(specs.count) training runs, 2 at a time")
-    let results = try runSideBySide(specs.count, width: 2) { k in
-        try execute(specs[k], data: data, eventsPath: eventsPath(specs[k].name), progress: progress)
+    let width = 2
+    progress.note("data: \(data.name), \(data.train.count) training and \(data.test.count) test samples (shuffled with seed \(config.seed)); \(specs.count) training runs, \(width) at a time, longest first")
+    // Longest first, so that the short runs fill the cores at the end instead of one long
+    // run finishing alone.
+    let order = specs.indices.sorted { estimatedWork(specs[$0], data: data) > estimatedWork(specs[$1], data: data) }
+    let results = try runSideBySide(order.count, width: width) { k in
+        let spec = specs[order[k]]
+        return try execute(spec, data: data, eventsPath: eventsPath(spec.name), progress: progress)
     }
-    for events in results { events.forEach(store.add) }
+    var byRun = Array(repeating: [Event](), count: specs.count)
+    for (k, events) in results.enumerated() { byRun[order[k]] = events }
+    for events in byRun { events.forEach(store.add) }
     return store
+}
+
+/// A run's work in multiply-adds of its forward passes (batch x weights x steps): enough to
+/// order runs by length.
+func estimatedWork(_ spec: RunSpec, data: StudyData) -> Double {
+    let sizes = [data.train.x.cols] + spec.hidden + [data.train.classes]
+    let weights = zip(sizes, sizes.dropFirst()).reduce(0.0) { $0 + Double($1.0 * $1.1) }
+    return Double(spec.steps) * Double(spec.batchSize) * weights
 }
 
 /// The report's provenance block.
