@@ -81,5 +81,27 @@ double nn_squared_distance_##SUFFIX(const T *a, const T *b, size_t n) {         
     return total;                                                                                 \
 }
 
+#define DEFINE_HISTOGRAM(T, SUFFIX)                                                                \
+void nn_histogram_uniform_##SUFFIX(const T *x, size_t n, const double *edges, size_t bins,          \
+                                   long *counts, long *under, long *over, long *nan) {            \
+    const double lo = edges[0], hi = edges[bins], scale = (double)bins / (hi - lo);               \
+    const long last = (long)bins - 1;                                                             \
+    long u = 0, o = 0, q = 0;                                                                     \
+    for (size_t i = 0; i < n; i++) {                                                              \
+        double d = x[i];                                                                          \
+        if (d != d) { q++; continue; }                                                            \
+        if (d < lo) { u++; continue; }                                                            \
+        if (d > hi) { o++; continue; }                                                            \
+        long k = (long)((d - lo) * scale);                                                        \
+        if (k > last) k = last;                                                                   \
+        if (k > 0 && d < edges[k]) k--; else if (k < last && d >= edges[k + 1]) k++;             \
+        counts[k]++;                                                                              \
+    }                                                                                             \
+    *under += u; *over += o; *nan += q;                                                           \
+}
+
+DEFINE_HISTOGRAM(float, f32)
+DEFINE_HISTOGRAM(double, f64)
+
 DEFINE_KERNELS(float, f32, 8)
 DEFINE_KERNELS(double, f64, 4)

@@ -126,6 +126,28 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual([b.underflow, b.overflow, b.nan], [1, 2, 1])
     }
 
+    /// Equal-width bins (counted by a C kernel for Float and Double) against the definition:
+    /// bin k holds e_k <= v < e_k+1, the last bin also its upper edge.
+    func testUniformBinsMatchTheirDefinition() {
+        var rng = SeededGenerator(seed: 3, stream: "bins")
+        let edges = (0...30).map { -1.5 + 3.0 * Double($0) / 30 }
+        let values: [Double] = (0..<5000).map { _ in rng.nextNormal() } + edges + [.nan, -.infinity, .infinity, 1.5, -1.5]
+        func expected<S: Real>(_ xs: [S]) -> ([Int], Int, Int, Int) {
+            var counts = [Int](repeating: 0, count: 30), under = 0, over = 0, nan = 0
+            for x in xs.map(Double.init) {
+                if x.isNaN { nan += 1 } else if x < edges[0] { under += 1 } else if x > edges[30] { over += 1 }
+                else { counts[(0..<30).last { edges[$0] <= x }!] += 1 }
+            }
+            return (counts, under, over, nan)
+        }
+        let floats = values.map(Float.init)
+        let f = binned(floats, edges: edges), d = binned(values, edges: edges)
+        let ef = expected(floats), ed = expected(values)
+        XCTAssertEqual(f.counts, ef.0); XCTAssertEqual([f.underflow, f.overflow, f.nan], [ef.1, ef.2, ef.3])
+        XCTAssertEqual(d.counts, ed.0); XCTAssertEqual([d.underflow, d.overflow, d.nan], [ed.1, ed.2, ed.3])
+        XCTAssertEqual(d.counts.reduce(0, +) + d.underflow + d.overflow + d.nan, values.count)
+    }
+
     /// The book's experiment (W1): X 1000 x 100 N(0,1), 5 bias-free layers, sigmoid, std 1 and
     /// Xavier; the per-layer mean and std must fall within 4 seed-to-seed standard deviations
     /// of numpy's 50-seed means (Swift cannot draw numpy's numbers).

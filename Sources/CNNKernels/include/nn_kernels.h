@@ -24,6 +24,14 @@ void nn_column_abs_sums_f64(const double *x, size_t rows, size_t cols, double *m
 double nn_squared_distance_f32(const float *a, const float *b, size_t n);
 double nn_squared_distance_f64(const double *a, const double *b, size_t n);
 
+/// Counts of x over `bins` equal bins between edges[0] and edges[bins] (bin k is
+/// [edges[k], edges[k+1]), the last includes its upper edge), added to counts[0..<bins];
+/// values below, above and NaN are added to *under, *over and *nan.
+void nn_histogram_uniform_f32(const float *x, size_t n, const double *edges, size_t bins,
+                              long *counts, long *under, long *over, long *nan);
+void nn_histogram_uniform_f64(const double *x, size_t n, const double *edges, size_t bins,
+                              long *counts, long *under, long *over, long *nan);
+
 // Engine kernels (nn_tensor_kernels.c): the training loop's element-wise passes.
 
 /// y += alpha * x.

@@ -39,9 +39,9 @@ extension Matrix {
 
     /// `c = op(a) * op(b)`, or `c += op(a) * op(b)` when `accumulating` (then c must already
     /// have the product's shape: a dense layer fills it with the bias rows first, which saves
-    /// a separate pass to add the bias). c's storage is reused when it has the right size and
-    /// is not shared (the training loop's outputs and gradients keep their buffers from step
-    /// to step).
+    /// a separate pass to add the bias). Without `accumulating`, c gets a fresh buffer: reusing
+    /// the old one would copy it first whenever an observer still holds it (the event
+    /// recorder does, while it summarises the last step on its own queue).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func multiply(_ a: Matrix, _ b: Matrix, transposeA: Bool = false,
@@ -53,11 +53,8 @@ extension Matrix {
         precondition(k == kb, "product of \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "")")
         if accumulating {
             precondition(c.rows == m && c.cols == n, "accumulating \(m)x\(n) product into \(c.shape)")
-        } else if c.storage.count != m * n {
-            c = Matrix(uninitializedRows: m, cols: n)
         } else {
-            c.rows = m
-            c.cols = n
+            c = Matrix(uninitializedRows: m, cols: n)
         }
         if m == 0 || n == 0 { return }
         if k == 0 {
@@ -96,15 +93,13 @@ extension Matrix {
     }
 
     /// Sets this matrix to `count` copies of a `1 x n` row (a dense layer's bias, before the
-    /// product is accumulated onto it). Reuses the storage when its size fits.
+    /// product is accumulated onto it), in a fresh buffer.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func setRows(repeating row: Matrix, count: Int) {
         precondition(row.rows == 1, "setRows(repeating:) needs a single row, got \(row.shape)")
         let c = row.cols
-        if storage.count != count * c { self = Matrix(uninitializedRows: count, cols: c) }
-        rows = count
-        cols = c
+        self = Matrix(uninitializedRows: count, cols: c)
         row.storage.withUnsafeBufferPointer { b in
             storage.withUnsafeMutableBufferPointer { d in
                 guard var p = d.baseAddress, let q = b.baseAddress else { return }

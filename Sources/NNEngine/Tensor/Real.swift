@@ -11,8 +11,8 @@ import Darwin
 ///
 /// Besides the maths functions, the protocol carries the engine's whole-buffer kernels.
 /// Generic layer code calls them once per matrix (not once per element), and each
-/// conforming type's witness is a specialised, auto-vectorised loop, so generic layers
-/// run at the speed of hand-written `Float` code.
+/// conforming type's witness calls BLAS or a vectorised C kernel (`CNNKernels`, compiled for
+/// AVX2 and baseline x86-64), so generic layers run at the speed of hand-written `Float` code.
 public protocol Real: BinaryFloatingPoint, Sendable, Codable, LosslessStringConvertible
 where RawSignificand: FixedWidthInteger {
     /// e^x.

@@ -65,10 +65,14 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     /// Where statistics, histograms, encoding and writing happen when asynchronous: a serial
     /// queue, so events keep their order. Nil: on the training thread.
     private let queue: DispatchQueue?
-    /// Steps handed to the queue and not yet processed, at most `maxInFlight`; training waits
+    /// Batches handed to the queue and not yet processed, at most `maxInFlight`; training waits
     /// beyond that, so memory stays bounded if recording falls behind.
     private let inFlight: DispatchSemaphore
     private static var maxInFlight: Int { 4 }
+    /// Work collected on the training thread and handed to the queue `batchSize` items at a
+    /// time: waking the queue's thread at every step cost training ~2 % (losses-only plan).
+    private var pending: [@Sendable () -> Void] = []
+    private static var batchSize: Int { 8 }
 
     /// A recorder for the run `run`. Asynchronous recording (the default) computes statistics
     /// and writes events on a background queue while training goes on: on a machine with a
@@ -83,13 +87,28 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
 
     /// Runs `work` on the recording queue (or here when synchronous), after everything before it.
     private func enqueue(_ work: @escaping @Sendable () -> Void) {
-        guard let queue else { work(); return }
+        guard queue != nil else { work(); return }
+        pending.append(work)
+        if pending.count >= Self.batchSize { submitPending() }
+    }
+
+    /// Hands the collected work to the queue as one batch.
+    private func submitPending() {
+        guard let queue, !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
         inFlight.wait()
-        queue.async { work(); self.inFlight.signal() }
+        queue.async {
+            for work in batch { work() }
+            self.inFlight.signal()
+        }
     }
 
     /// Waits until every queued event is written.
-    public func drain() { queue?.sync {} }
+    public func drain() {
+        submitPending()
+        queue?.sync {}
+    }
 
     /// Writes an event to every sink (after the events already queued).
     public func emit(_ event: Event) {

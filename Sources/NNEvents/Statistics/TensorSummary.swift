@@ -118,6 +118,24 @@ public func binned<S: Real>(_ values: [S], edges: [Double]) -> (counts: [Int], u
     var under = 0, over = 0, nan = 0
     let lo = edges[0], hi = edges[bins]
     let uniform = zip(edges.dropFirst(), edges).map { $0 - $1 }.allSatisfy { abs($0 - (hi - lo) / Double(bins)) < 1e-9 * (hi - lo) }
+    if uniform, S.self == Float.self || S.self == Double.self {
+        var c = [Int](repeating: 0, count: bins)
+        var u = 0, o = 0, q = 0
+        edges.withUnsafeBufferPointer { e in
+            c.withUnsafeMutableBufferPointer { cb in
+                if S.self == Float.self {
+                    unsafeBitCast(values, to: [Float].self).withUnsafeBufferPointer {
+                        nn_histogram_uniform_f32($0.baseAddress, $0.count, e.baseAddress, bins, cb.baseAddress, &u, &o, &q)
+                    }
+                } else {
+                    unsafeBitCast(values, to: [Double].self).withUnsafeBufferPointer {
+                        nn_histogram_uniform_f64($0.baseAddress, $0.count, e.baseAddress, bins, cb.baseAddress, &u, &o, &q)
+                    }
+                }
+            }
+        }
+        return (c, u, o, q)
+    }
     let scale = Double(bins) / (hi - lo)
     values.withUnsafeBufferPointer { buf in
         for v in buf {
