@@ -83,33 +83,51 @@ enum W2 {
 
 /// Recording overhead on W2: the same trainings with and without an event recorder that
 /// writes statistics every step and histograms every 10 steps to a JSON Lines file.
+///
+/// This machine's speed drifts by several percent within a minute (its clock moves between
+/// ~3.3 and ~3.6 GHz), more than the overhead measured; so each recorded training runs right
+/// after the same training without recording, the pair is repeated for `rounds` rounds, and
+/// the overhead is the median of the rounds' paired ratios (the pair's order alternates).
 enum RecordingOverhead {
-    static func run(steps: Int, data: Dataset<Float>, out: URL) throws {
-        print("\n== Recording overhead on W2 (sequential, 1 BLAS thread), events to JSON Lines")
+    static func run(steps: Int, data: Dataset<Float>, out: URL, rounds: Int) throws {
+        print("\n== Recording overhead on W2 (sequential, 1 BLAS thread), events to JSON Lines, \(rounds) rounds of paired runs")
         BLASThreads.set(1)
         let batches = W2.batches(steps: steps, count: data.count)
+        let only = ProcessInfo.processInfo.environment["NNVIZ_PLAN"]
         let plans: [(String, RecordingPlan)] = [
             ("full: statistics of all 5 quantities every step, histograms every 10 steps", RecordingPlan(statsEvery: 1, histogramsEvery: 10)),
             ("lean: activations and weight gradients every step, the rest and histograms every 10 steps", .lean(histogramsEvery: 10)),
             ("losses only", .scalarsOnly),
-        ]
-        var plain = 0.0
-        for k in 0..<W2.inits.count { plain += try W2.train(k, data: data, batches: batches).seconds }
-        let sps0 = Double(steps * W2.inits.count) / plain
-        print(String(format: "without recording: %.1f steps/s", sps0))
-        let only = ProcessInfo.processInfo.environment["NNVIZ_PLAN"]
-        for (label, plan) in plans where only == nil || label.hasPrefix(only!) {
-            var recorded = 0.0, bytes = 0
+        ].filter { only == nil || $0.0.hasPrefix(only!) }
+        var ratios = Array(repeating: [Double](), count: plans.count)
+        var plainSeconds: [Double] = [], bytes = Array(repeating: 0, count: plans.count)
+        for _ in 0..<max(1, rounds) {
+            var plain = Array(repeating: 0.0, count: plans.count), recorded = Array(repeating: 0.0, count: plans.count)
             for k in 0..<W2.inits.count {
-                let path = out.appendingPathComponent("w2-\(k).jsonl").path
-                let rec = EventRecorder<Float>(run: W2.inits[k].0, plan: plan, sinks: [try JSONLinesSink(path: path)])
-                recorded += try W2.train(k, data: data, batches: batches, observers: [rec]).seconds
-                rec.finish(.completed(epochs: 1))
-                if let e = rec.error { throw e }
-                bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                for (j, (_, plan)) in plans.enumerated() {
+                    // Alternate which of the pair goes first, so that a drift in speed does not
+                    // always favour the same side.
+                    for recording in (k + j) % 2 == 0 ? [false, true] : [true, false] {
+                        guard recording else { plain[j] += try W2.train(k, data: data, batches: batches).seconds; continue }
+                        let path = out.appendingPathComponent("w2-\(k).jsonl").path
+                        let rec = EventRecorder<Float>(run: W2.inits[k].0, plan: plan, sinks: [try JSONLinesSink(path: path)])
+                        recorded[j] += try W2.train(k, data: data, batches: batches, observers: [rec]).seconds
+                        rec.finish(.completed(epochs: 1))
+                        if let e = rec.error { throw e }
+                        bytes[j] = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                    }
+                }
             }
-            let sps1 = Double(steps * W2.inits.count) / recorded
-            print(String(format: "%@: %.1f steps/s, overhead %.1f %% (%.1f MB of events)", label, sps1, (sps0 / sps1 - 1) * 100, Double(bytes) / 1e6))
+            for j in plans.indices { ratios[j].append(recorded[j] / plain[j]) }
+            plainSeconds.append(plain.reduce(0, +) / Double(plans.count))
+        }
+        let sps0 = Double(steps * W2.inits.count) / (plainSeconds.sorted()[plainSeconds.count / 2])
+        print(String(format: "without recording: %.1f steps/s (median round)", sps0))
+        for (j, (label, _)) in plans.enumerated() {
+            let r = ratios[j].sorted()
+            print(String(format: "%@: overhead %.1f %% (median of %d paired rounds; each round: %@), %.1f MB of events per run", label,
+                         (r[r.count / 2] - 1) * 100, r.count, ratios[j].map { String(format: "%.1f %%", ($0 - 1) * 100) }.joined(separator: ", "),
+                         Double(bytes[j]) / 1e6))
         }
     }
 }

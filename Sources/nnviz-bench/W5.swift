@@ -145,20 +145,34 @@ enum W5 {
         return (Date().timeIntervalSince(t0), html.utf8.count, parts)
     }
 
-    static func bench(out: URL, withPeers: Bool) throws {
-        print("\n== W5 report_end_to_end: W1 + W2 + W3 + W4 with the peers' shapes, then one HTML file with 16 inline PNGs")
-        let r = try run(out: out)
-        print(String(format: "nnviz  W5 total %.2f s (in process; %@), HTML %.1f MB", r.seconds,
-                     r.parts.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", "), Double(r.htmlBytes) / 1e6))
-        guard withPeers else { return }
-        if let reason = Peers.unavailableReason(needKeras: true) { print("peers: not run: \(reason)"); return }
-        var best = Double.infinity
-        for impl in ["numpy64", "keras_jit"] {
-            let rec = try Peers.run("w5_report_end_to_end.py", ["--impl", impl])
-            let total = rec["total_s"] as? Double ?? .nan, process = rec["process_s"] as? Double ?? .nan
-            print(String(format: "peer   W5 %@: total_s %.2f s, process_s %.2f s (load %@)", impl, total, process, "\(rec["loadavg_1m"] ?? "?")"))
-            best = min(best, total)
+    /// Runs W5 `repeats` times, each time followed by the peers' W5 (numpy64 and keras_jit),
+    /// so that drifts of the machine touch both sides; prints every run, then the best and
+    /// the median of each and their ratios.
+    static func bench(out: URL, withPeers: Bool, repeats: Int) throws {
+        print("\n== W5 report_end_to_end: W1 + W2 + W3 + W4 with the peers' shapes, then one HTML file with 16 inline PNGs (\(repeats) rounds)")
+        let peersReady = withPeers ? Peers.unavailableReason(needKeras: true) : "--no-peers"
+        if let reason = peersReady, withPeers { print("peers: not run: \(reason)") }
+        var ours: [Double] = [], theirs: [String: [Double]] = [:]
+        let impls = ["numpy64", "keras_jit"]
+        for round in 1...max(1, repeats) {
+            let r = try run(out: out)
+            ours.append(r.seconds)
+            print(String(format: "round %d nnviz  W5 total %.2f s (in process; %@), HTML %.1f MB", round, r.seconds,
+                         r.parts.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", "), Double(r.htmlBytes) / 1e6))
+            guard peersReady == nil else { continue }
+            for impl in impls {
+                let rec = try Peers.run("w5_report_end_to_end.py", ["--impl", impl])
+                let total = rec["total_s"] as? Double ?? .nan, process = rec["process_s"] as? Double ?? .nan
+                theirs[impl, default: []].append(total)
+                print(String(format: "round %d peer   W5 %@: total_s %.2f s, process_s %.2f s (load %@)", round, impl, total, process, "\(rec["loadavg_1m"] ?? "?")"))
+            }
         }
-        print(String(format: "ratio  fastest peer total_s / nnviz W5 total: %.1fx", best / r.seconds))
+        func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+        print(String(format: "nnviz  W5 best %.2f s, median %.2f s", ours.min() ?? .nan, median(ours)))
+        guard peersReady == nil else { return }
+        for impl in impls { print(String(format: "peer   W5 %@ best %.2f s, median %.2f s", impl, theirs[impl]?.min() ?? .nan, median(theirs[impl] ?? [.nan]))) }
+        let fastestBest = impls.compactMap { theirs[$0]?.min() }.min() ?? .nan
+        let fastestMedian = impls.map { median(theirs[$0] ?? [.nan]) }.min() ?? .nan
+        print(String(format: "ratio  fastest peer / nnviz W5: %.1fx on the best of each, %.1fx on the medians", fastestBest / (ours.min() ?? .nan), fastestMedian / median(ours)))
     }
 }

@@ -5,10 +5,11 @@ import NNEvents
 /// nnviz-bench: the peer workloads of `shared/bench/peers/README.md` through nnviz, side by
 /// side with the peers measured in the same run.
 ///
-/// usage: nnviz-bench [w2] [overhead] [render] [w5] [--no-peers] [--steps N]
+/// usage: nnviz-bench [w2] [overhead] [render] [w5] [--no-peers] [--steps N] [--rounds N]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let withPeers = !arguments.contains("--no-peers")
 let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[$0 + 1]) } ?? 2000
+let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[$0 + 1]) } ?? 3
 let workloads = arguments.filter { !$0.hasPrefix("-") && Int($0) == nil }
 
 func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
@@ -20,10 +21,10 @@ do {
     }
     if workloads.isEmpty || workloads.contains("overhead") {
         try RecordingOverhead.run(steps: steps, data: Dataset<Float>.learnableUniform(),
-                                  out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-events"))
+                                  out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-events"), rounds: rounds)
     }
     if workloads.isEmpty || workloads.contains("w5") {
-        try W5.bench(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-w5"), withPeers: withPeers)
+        try W5.bench(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-w5"), withPeers: withPeers, repeats: rounds)
     }
     if workloads.isEmpty || workloads.contains("render") {
         try RenderBench.run(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-render"), withPeers: withPeers)
