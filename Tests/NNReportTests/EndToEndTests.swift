@@ -148,10 +148,29 @@ final class EndToEndTests: XCTestCase {
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples")
         let dir = tempDir()
-        // The custom study trains its two runs (capped by --quick) and reports them.
+        // The custom study trains its runs (capped by --quick) and reports them.
         try nnviz(["train-and-report", "--config", examples.appendingPathComponent("custom.yaml").path, "--quick", "--out", dir.path, "--quiet"])
         let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
-        XCTAssertTrue(html.contains("custom/wide-relu-adam") && html.contains("custom/deep-tanh-sgd"))
+        for run in ["wide-relu-adam", "deep-tanh-sgd", "deep-sigmoid-batchnorm", "wide-relu-adam-regularised"] {
+            XCTAssertTrue(html.contains("custom/\(run)"), run)
+        }
+        // batch_norm, dropout and weight_decay reach the model: its layers and settings in run_start.
+        let store = EventStore()
+        for run in ["deep-sigmoid-batchnorm", "wide-relu-adam-regularised"] {
+            var reader = EventReader()
+            for e in try reader.read(path: dir.appendingPathComponent("data/custom-\(run).events.jsonl").path) { store.add(e) }
+        }
+        let bn = try XCTUnwrap(store.runs.first { $0.name == "custom/deep-sigmoid-batchnorm" }?.start)
+        XCTAssertEqual(bn.layers.filter { $0.kind == "batch_norm" }.count, 6)
+        XCTAssertEqual(bn.layers.filter { $0.kind == "activation" }.map(\.activation), Array(repeating: "sigmoid", count: 6))
+        let reg = try XCTUnwrap(store.runs.first { $0.name == "custom/wide-relu-adam-regularised" }?.start)
+        XCTAssertEqual(reg.layers.filter { $0.kind == "dropout" }.count, 2)
+        XCTAssertEqual(reg.optimizerSettings["weight_decay"], 0.0001)
+        // An out-of-range rate is an error naming the file, line and key.
+        let bad = dir.appendingPathComponent("bad-dropout.yaml")
+        try "name: x\nruns:\n  - name: a\n    dropout: 1.5\n".write(to: bad, atomically: true, encoding: .utf8)
+        let (_, err) = try nnviz(["train", "--config", bad.path, "--quiet"], expectStatus: 1)
+        XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(bad.path):4: 'dropout' must be in [0, 1), got 1.5")
         // Every built-in example parses (recorded with --quick to keep the test short).
         for name in ["vanishing", "init", "optimizers"] {
             let out = dir.appendingPathComponent(name)

@@ -28,8 +28,10 @@ func genericSection(study: String, runs: [EventStore.Run]) -> Section {
         }
         guard !panels.isEmpty else { continue }
         figures.append(FigureOutput(name: "\(slug)_\(q.rawValue)", caption: "\(label) of each layer over training (log scale), coloured by depth.",
-                                    figure: Figure(title: label.prefix(1).uppercased() + label.dropFirst() + " by layer", width: 900, height: 320,
-                                                   columns: min(panels.count, 3), axes: Array(panels.prefix(3))),
+                                    // One panel per run, three to a row.
+                                    figure: Figure(title: label.prefix(1).uppercased() + label.dropFirst() + " by layer", width: 900,
+                                                   height: 40 + 280 * Double((panels.count + 2) / 3),
+                                                   rows: (panels.count + 2) / 3, columns: min(panels.count, 3), axes: panels),
                                     csv: csv(["run", "layer", "step", q == .weightGradient ? "grad_l2" : "activation_std"], rows)))
     }
     var facts: [Fact] = []

@@ -53,9 +53,13 @@ func num(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
 func settingsRows(_ runs: [EventStore.Run]) -> [[String]] {
     [["run", "model", "initialiser", "optimiser", "settings", "batch", "steps", "seed", "data"]] + runs.map { r in
         let s = r.start
-        let hidden = s?.layers.filter { $0.kind == "dense" }.map { "\($0.outputs)" }.joined(separator: "-") ?? ""
-        let inputs = s?.layers.first?.inputs ?? 0
-        let act = s?.layers.first?.activation ?? ""
+        let layers = s?.layers ?? []
+        let hidden = layers.filter { $0.kind == "dense" }.map { "\($0.outputs)" }.joined(separator: "-")
+        let inputs = layers.first?.inputs ?? 0
+        // With batch norm the dense layers are affine only and the activation is a layer of its own.
+        var act = (layers.first { $0.kind == "activation" } ?? layers.first)?.activation ?? ""
+        if layers.contains(where: { $0.kind == "batch_norm" }) { act += " + batch norm" }
+        if layers.contains(where: { $0.kind == "dropout" }) { act += " + dropout" }
         let settings = (s?.optimizerSettings ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(formatNumber($0.value))" }.joined(separator: ", ")
         let steps = r.end.map { "\($0.step + 1)" } ?? ""
         return [r.name, "\(inputs)-\(hidden) \(act)", s?.layers.first?.initializer ?? "", s?.optimizer ?? "", settings,

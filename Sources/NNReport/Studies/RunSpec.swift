@@ -27,6 +27,12 @@ public struct RunSpec: Sendable {
     /// Snapshot all weights every N steps and record the path's projection on its two
     /// principal directions over the loss surface of that plane (nil: no projection).
     public var projectEvery: Int?
+    /// Batch normalisation between each hidden layer's affine map and its activation.
+    public var batchNorm = false
+    /// Dropout rate after each hidden layer's activation (0: none).
+    public var dropout = 0.0
+    /// L2 weight decay λ (the loss gains λ/2 Σ‖W‖²; 0: none).
+    public var weightDecay = 0.0
 
     /// A run specification.
     public init(name: String, study: String, label: String, hidden: [Int], activation: Activation, initializer: Initializer,
@@ -68,10 +74,20 @@ public protocol ProgressSink: AnyObject, Sendable {
 /// Trains one `RunSpec` and records it. Returns the events (also streamed to `eventsPath`).
 public func execute(_ spec: RunSpec, data: StudyData, eventsPath: String?, progress: (any ProgressSink)?) throws -> [Event] {
     let model = try Sequential<Float>(inputFeatures: data.train.x.cols, seed: spec.seed) {
-        for n in spec.hidden { Dense(n, activation: spec.activation, initializer: spec.initializer) }
+        for n in spec.hidden {
+            if spec.batchNorm {
+                Dense(n, initializer: spec.initializer)
+                BatchNorm()
+                Activate(spec.activation)
+            } else {
+                Dense(n, activation: spec.activation, initializer: spec.initializer)
+            }
+            if spec.dropout > 0 { Dropout(rate: spec.dropout) }
+        }
         Dense(data.train.classes, initializer: spec.initializer)
     }
-    model.compile(loss: SoftmaxCrossEntropy(), optimizer: spec.optimizer.make(learningRate: spec.learningRate), metrics: [.accuracy])
+    model.compile(loss: SoftmaxCrossEntropy(), optimizer: spec.optimizer.make(learningRate: spec.learningRate), metrics: [.accuracy],
+                  weightDecay: spec.weightDecay)
     let memory = MemorySink()
     var sinks: [any EventSink] = [memory]
     if let eventsPath { sinks.append(try JSONLinesSink(path: eventsPath)) }

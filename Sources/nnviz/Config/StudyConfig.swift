@@ -21,7 +21,8 @@ struct StudyConfig {
     }
 
     static let topKeys: Set<String> = ["name", "seed", "quick", "studies", "steps", "batch_size", "learning_rate", "hidden", "data", "runs", "record"]
-    static let runKeys: Set<String> = ["name", "hidden", "activation", "initializer", "optimizer", "learning_rate", "steps", "batch_size", "seed", "label"]
+    static let runKeys: Set<String> = ["name", "hidden", "activation", "initializer", "optimizer", "learning_rate", "steps", "batch_size", "seed", "label",
+                                       "batch_norm", "dropout", "weight_decay"]
 
     static func load(path: String) throws -> StudyConfig {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ConfigError(description: "\(path): cannot read the config file") }
@@ -139,6 +140,13 @@ struct StudyConfig {
                         case "steps": spec.steps = try int(rv, key)
                         case "batch_size": spec.batchSize = try int(rv, key)
                         case "seed": spec.seed = UInt64(max(0, try int(rv, key))); seedSet = true
+                        case "batch_norm": spec.batchNorm = try bool(rv, key)
+                        case "dropout":
+                            spec.dropout = try double(rv, key)
+                            guard spec.dropout >= 0, spec.dropout < 1 else { throw ConfigError(description: "\(at(rv)): 'dropout' must be in [0, 1), got \(spec.dropout)") }
+                        case "weight_decay":
+                            spec.weightDecay = try double(rv, key)
+                            guard spec.weightDecay >= 0 else { throw ConfigError(description: "\(at(rv)): 'weight_decay' must be >= 0, got \(spec.weightDecay)") }
                         default: break
                         }
                     }
@@ -187,6 +195,12 @@ struct StudyConfig {
                 s += "  - name: \(r.name.split(separator: "/").last.map(String.init) ?? r.name)\n    hidden: [\(r.hidden.map(String.init).joined(separator: ", "))]\n"
                 s += "    activation: \(r.activation)\n    initializer: \(r.initializer)\n    optimizer: \(r.optimizer.rawValue)\n"
                 s += "    learning_rate: \(r.learningRate)\n    steps: \(r.steps)\n    batch_size: \(r.batchSize)\n"
+                let shortName = r.name.split(separator: "/").last.map(String.init) ?? r.name
+                if r.label != shortName { s += "    label: \"\(r.label.replacingOccurrences(of: "\"", with: "\\\""))\"\n" }
+                if r.seed != seed { s += "    seed: \(r.seed)\n" }
+                if r.batchNorm { s += "    batch_norm: true\n" }
+                if r.dropout > 0 { s += "    dropout: \(r.dropout)\n" }
+                if r.weightDecay > 0 { s += "    weight_decay: \(r.weightDecay)\n" }
             }
         }
         return s
