@@ -54,13 +54,10 @@ extension Matrix {
         if accumulating {
             precondition(c.rows == m && c.cols == n, "accumulating \(m)x\(n) product into \(c.shape)")
         } else {
-            c = Matrix(uninitializedRows: m, cols: n)
+            // An empty inner dimension gives zeros, which BLAS is not called to write.
+            c = k == 0 ? Matrix(rows: m, cols: n) : Matrix(uninitializedRows: m, cols: n)
         }
-        if m == 0 || n == 0 { return }
-        if k == 0 {
-            if !accumulating { c = Matrix(rows: m, cols: n) }
-            return
-        }
+        if m == 0 || n == 0 || k == 0 { return }
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
@@ -115,7 +112,8 @@ extension Matrix {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func columnSums() -> Matrix {
-        var out = Matrix(rows: 1, cols: cols)
+        // The kernel zeroes the sums before adding; with no rows it is not called.
+        var out = rows == 0 ? Matrix(rows: 1, cols: cols) : Matrix(uninitializedRows: 1, cols: cols)
         storage.withUnsafeBufferPointer { s in
             out.storage.withUnsafeMutableBufferPointer { d in
                 guard let p = s.baseAddress, let q = d.baseAddress else { return }

@@ -31,7 +31,8 @@ func runStudies(_ config: StudyConfig, dataDirectory: URL, progress: ProgressBoa
     progress.note("data: \(data.name), \(data.train.count) training and \(data.test.count) test samples (shuffled with seed \(config.seed)); \(specs.count) training runs, \(width) at a time, longest first")
     // Longest first, so that the short runs fill the cores at the end instead of one long
     // run finishing alone.
-    let order = specs.indices.sorted { estimatedWork(specs[$0], data: data) > estimatedWork(specs[$1], data: data) }
+    let work = specs.map { estimatedWork($0, data: data) }
+    let order = specs.indices.sorted { work[$0] > work[$1] }
     let results = try runSideBySide(order.count, width: width) { k in
         let spec = specs[order[k]]
         return try execute(spec, data: data, eventsPath: eventsPath(spec.name), progress: progress)
