@@ -1,12 +1,26 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
-/// nnviz: a small neural-network engine that records how networks train,
-/// a Cairo renderer for publication-quality figures, and an HTML report.
+/// nnviz: a small neural-network engine that records how networks train, a Cairo renderer for
+/// publication-quality figures, and an HTML report. One module per stage; data flows one way:
 ///
-/// Data flows one way:
-/// data -> NNEngine (train) -> NNEvents (events, analysis) -> NNPlot (figures) -> NNReport (HTML)
-/// and the `nnviz` executable wires them together.
+///     data -> NNEngine (train) -> NNRecorder (observe) -> NNEvents (events, store, analysis)
+///          -> NNReport (sections: figures, facts) -> NNPlot (render) -> HTML, PNG, SVG, PDF
+///
+/// NNStudies holds the studies (what each trains, how its section is drawn, its prose) and the
+/// config schema; NNVizCLI wires everything into commands; `nnviz` is its `main`.
+/// NNEvents imports Foundation only, NNPlot knows nothing of networks, NNReport no engine type.
+/// See docs/ARCHITECTURE.md.
+
+/// Every study's teaching prose (`Sources/NNStudies/<Study>/*.<language>.yaml`), compiled into
+/// the module, so that adding a study or a language needs no line here and an installed binary
+/// needs no resource folder.
+let studyProse: [Resource] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/NNStudies")
+    let files = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
+    return files.filter { $0.hasSuffix(".yaml") }.sorted().map { .embedInCode($0) }
+}()
 
 let package = Package(
     name: "nnviz",
@@ -14,8 +28,10 @@ let package = Package(
     products: [
         .library(name: "NNEngine", targets: ["NNEngine"]),
         .library(name: "NNEvents", targets: ["NNEvents"]),
+        .library(name: "NNRecorder", targets: ["NNRecorder"]),
         .library(name: "NNPlot", targets: ["NNPlot"]),
         .library(name: "NNReport", targets: ["NNReport"]),
+        .library(name: "NNStudies", targets: ["NNStudies"]),
         .executable(name: "nnviz", targets: ["nnviz"]),
     ],
     dependencies: [
@@ -24,38 +40,41 @@ let package = Package(
     ],
     targets: [
         // System libraries (installed by `make deps` when pkg-config cannot find them).
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
-                       providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng",
-                       providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
-                       providers: [.apt(["zlib1g-dev"])]),
-
-        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CNNKernels"],
-                resources: [.copy("Resources/mnist5k")],
-),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Vectorised kernels (clang vector extensions): the engine's element-wise passes and
-        // the event recorder's statistics.
+        // the recorder's statistics.
         .target(name: "CNNKernels"),
-        .target(name: "NNEvents", dependencies: ["NNEngine", "CNNKernels"], exclude: ["EventFormat.md"]),
-        .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),
-        .target(name: "NNReport", dependencies: ["NNEngine", "NNEvents", "NNPlot"],
-),
-        .executableTarget(name: "nnviz", dependencies: [
-            "NNEngine", "NNEvents", "NNPlot", "NNReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Yams", package: "Yams"),
-        ]),
-        .executableTarget(name: "nnviz-bench", dependencies: [
-            "NNEngine", "NNEvents", "NNPlot", "NNReport",
-        ]),
 
-        .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
-        .testTarget(name: "NNEventsTests", dependencies: ["NNEngine", "NNEvents"]),
-        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
-        .testTarget(name: "NNReportTests", dependencies: ["NNEngine", "NNEvents", "NNPlot", "NNReport"]),
+        // Stages, in the order data flows.
+        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CNNKernels"],
+                resources: [.copy("Resources/mnist5k")]),
+        .target(name: "NNEvents", exclude: ["EventFormat.md"]),
+        .target(name: "NNRecorder", dependencies: ["NNEngine", "NNEvents", "CNNKernels"]),
+        .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),
+        .target(name: "NNReport", dependencies: ["NNEvents", "NNPlot"]),
+        .target(name: "NNStudies", dependencies: [
+            "NNEngine", "NNRecorder", "NNEvents", "NNReport", "NNPlot",
+            .product(name: "Yams", package: "Yams"),
+        ], resources: studyProse),
+        .target(name: "NNVizCLI", dependencies: [
+            "NNEngine", "NNEvents", "NNPlot", "NNReport", "NNStudies",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "nnviz", dependencies: ["NNVizCLI"]),
+        .executableTarget(name: "nnviz-bench", dependencies: ["NNEngine", "NNRecorder", "NNEvents", "NNPlot", "NNReport", "NNStudies"]),
+
+        // Tests mirror the modules; NNTestSupport holds what several of them share.
+        .target(name: "NNTestSupport", path: "Tests/NNTestSupport"),
+        .testTarget(name: "NNEngineTests", dependencies: ["NNEngine", "NNTestSupport"]),
+        .testTarget(name: "NNEventsTests", dependencies: ["NNEvents", "NNTestSupport"]),
+        .testTarget(name: "NNRecorderTests", dependencies: ["NNEngine", "NNEvents", "NNRecorder", "NNTestSupport"]),
+        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot", "NNTestSupport"]),
+        .testTarget(name: "NNReportTests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNTestSupport"]),
+        .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport"]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNEvents", "NNReport", "NNStudies", "NNVizCLI", "NNTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import NNPlot
 import NNReport
+import NNStudies
 
 /// The figures of W1 (12 rows of 5 histograms, 1200 x 300 px) and W4 (2 x 2 contour panels
 /// with paths, 1000 x 800 px), rendered to PNG at 100 dpi and written, as matplotlib does.

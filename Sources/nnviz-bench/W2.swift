@@ -1,6 +1,7 @@
 import Foundation
 import NNEngine
 import NNEvents
+import NNRecorder
 
 /// Workload W2 of `shared/bench/peers/README.md`: 784-100-100-100-100-10 ReLU, softmax
 /// cross-entropy, SGD lr 0.01, batch 128, 2000 steps drawn with replacement, for the inits

@@ -2,6 +2,7 @@ import Foundation
 import NNEngine
 import NNPlot
 import NNReport
+import NNStudies
 
 /// Workload W5: W1 + W2 + W3 + W4 with the peers' shapes, steps and figure sizes (PNG at
 /// 100 dpi), then one HTML file with the 16 PNGs inline as base64 and the result tables.

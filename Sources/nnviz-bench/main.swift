@@ -1,6 +1,7 @@
 import Foundation
 import NNEngine
 import NNEvents
+import NNRecorder
 
 /// nnviz-bench: the peer workloads of `shared/bench/peers/README.md` through nnviz, side by
 /// side with the peers measured in the same run.

@@ -1,4 +1,5 @@
 import NNEngine
+import NNTestSupport
 import XCTest
 
 /// W4 of the peer benchmarks: 30 steps on f(x, y) = x²/20 + y² from (-7, 2), compared with

@@ -1,5 +1,4 @@
 import Foundation
-import NNEngine
 import NNEvents
 import XCTest
 

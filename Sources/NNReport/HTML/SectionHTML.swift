@@ -1,0 +1,58 @@
+import NNEvents
+
+/// The HTML of one section, except its figures' images (the writer renders those).
+enum SectionHTML {
+    static func esc(_ s: String) -> String { HTMLText.escape(s) }
+
+    /// Heading, teaching text and findings.
+    static func head(_ section: Section) -> String {
+        var body = "<section id=\"\(section.id)\"><h2>\(esc(section.title))</h2>"
+        body += "<p class=\"intro\">\(esc(section.intro))</p>"
+        if !section.findings.isEmpty {
+            body += "<div class=\"findings\"><h3>What this run measured</h3>" + section.findings.map { "<p>\(esc($0))</p>" }.joined() + "</div>"
+        }
+        return body
+    }
+
+    /// A figure with its inline PNG, caption and links to its files.
+    static func figure(_ f: FigureOutput, png base64: String, formats: [String]) -> String {
+        let links = formats.map { "<a href=\"figures/\(f.name).\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ")
+        var body = "<figure id=\"fig-\(f.name)\"><img alt=\"\(esc(f.figure.title ?? f.caption))\" src=\"data:image/png;base64,\(base64)\">"
+        body += "<figcaption>\(esc(f.caption)) <span class=\"files\">\(links) · <a href=\"data/\(f.name).csv\">CSV</a></span></figcaption></figure>"
+        return body
+    }
+
+    /// Facts, diagnoses and settings, and the section's end.
+    static func tail(_ section: Section) -> String {
+        var body = ""
+        if !section.facts.isEmpty {
+            body += "<h3>Facts measured in this run</h3><table class=\"facts\"><tr><th>quantity</th><th>value</th></tr>"
+            body += section.facts.map { "<tr><td>\(esc($0.label))</td><td class=\"num\">\(esc($0.text))</td></tr>" }.joined() + "</table>"
+        }
+        if !section.diagnoses.isEmpty { body += diagnoses(section.diagnoses) }
+        if section.settings.count > 1 {
+            body += "<h3>Settings</h3><table class=\"settings\"><tr>" + section.settings[0].map { "<th>\(esc($0))</th>" }.joined() + "</tr>"
+            body += section.settings.dropFirst().map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
+        }
+        return body + "</section>"
+    }
+
+    static func diagnoses(_ all: [(run: String, results: [Diagnosis])]) -> String {
+        var body = "<h3>Diagnoses</h3><p class=\"note\">Each rule states its threshold; “did not fire” means the run was checked and the rule held; "
+            + "“not measured” means the run lacks the data the rule needs.</p>"
+        body += "<table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th><th>measured</th><th>where</th><th>rule</th></tr>"
+        for (run, results) in all {
+            for d in results where d.status != .notMeasured {
+                body += "<tr class=\"\(d.status == .fired ? "fired" : "clear")\"><td>\(esc(run))</td><td>\(esc(d.name))</td>"
+                body += "<td>\(d.status.rawValue)</td><td>\(esc(d.measured))</td><td>\(esc(d.location))</td><td>\(esc(d.rule))</td></tr>"
+            }
+            // Rules the run has no data for, in one row (e.g. runs that recorded losses only).
+            let missing = results.filter { $0.status == .notMeasured }
+            if !missing.isEmpty {
+                body += "<tr class=\"na\"><td>\(esc(run))</td><td colspan=\"2\">not measured</td><td colspan=\"3\">"
+                body += missing.map { "\(esc($0.name)) (\(esc($0.measured)))" }.joined(separator: "; ") + "</td></tr>"
+            }
+        }
+        return body + "</table>"
+    }
+}

@@ -1,0 +1,31 @@
+import NNEvents
+import NNPlot
+
+/// Short summaries of a run that several sections show.
+extension EventStore.Run {
+    /// The label a run's legend shows: the part of its name after the study prefix.
+    public var shortName: String { String(name.split(separator: "/").last ?? Substring(name)) }
+
+    /// Mean of the last `fraction` of the batch losses (the "final" value of a noisy series).
+    public func finalBatchLoss(fraction: Double = 0.05) -> Double { RunSummary.tailMean(values("train/batch_loss"), fraction: fraction) }
+
+    /// The held-out accuracy at the end of the run, as a fact in per cent.
+    public var accuracyFact: Fact {
+        let acc = values("val/accuracy").last
+        return Fact("\(name): test accuracy at the end", acc, acc.map { formatNumber($0 * 100, significant: 3) + " %" })
+    }
+}
+
+/// Helpers for series summaries.
+public enum RunSummary {
+    /// Mean of the last `fraction` of the finite values of a series.
+    public static func tailMean(_ v: [Double], fraction: Double = 0.05) -> Double {
+        let f = v.filter(\.isFinite)
+        guard !f.isEmpty else { return .nan }
+        let k = max(1, Int(Double(f.count) * fraction))
+        return f.suffix(k).reduce(0, +) / Double(k)
+    }
+
+    /// A colour per depth (viridis), shallow dark to deep light.
+    public static func depthColor(_ k: Int, of n: Int) -> Color { ColorMap.viridis.color(at: n > 1 ? 0.9 * Double(k) / Double(n - 1) : 0) }
+}

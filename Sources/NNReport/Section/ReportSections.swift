@@ -1,0 +1,21 @@
+import NNEvents
+
+/// Turns an event store into the report's sections.
+public enum ReportSections {
+    /// One section per builder that has runs in `store`, in the builders' order, then a generic
+    /// section for each study no builder claims, sorted by name.
+    public static func build(_ store: EventStore, builders: [any SectionBuilder]) throws -> [Section] {
+        let byStudy = Dictionary(grouping: store.runs) { $0.start?.study ?? "unknown" }
+        var sections: [Section] = []
+        var claimed = Set<String>()
+        for builder in builders {
+            let mine = byStudy.filter { builder.eventStudies.contains($0.key) }
+            claimed.formUnion(builder.eventStudies)
+            if !mine.isEmpty { sections.append(try builder.section(mine)) }
+        }
+        for study in byStudy.keys.filter({ !claimed.contains($0) }).sorted() {
+            sections.append(GenericSection.make(study: study, runs: byStudy[study] ?? []))
+        }
+        return sections
+    }
+}

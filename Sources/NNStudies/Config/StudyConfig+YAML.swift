@@ -1,0 +1,28 @@
+extension StudyConfig {
+    /// The config as YAML (written beside a report: it reproduces the report).
+    public var yaml: String {
+        var s = "# nnviz study config: `nnviz train-and-report --config config.yaml` reproduces this report.\n"
+        s += "name: \(name)\nseed: \(seed)\nquick: \(quick)\nstudies: [\(studies.map(\.id).joined(separator: ", "))]\n"
+        if let v = settings.steps { s += "steps: \(v)\n" }
+        if let v = settings.batchSize { s += "batch_size: \(v)\n" }
+        if let v = settings.learningRate { s += "learning_rate: \(v)\n" }
+        if let v = settings.hidden { s += "hidden: [\(v.map(String.init).joined(separator: ", "))]\n" }
+        if let images, let labels { s += "data:\n  images: \(images)\n  labels: \(labels)\n" }
+        if !runs.isEmpty {
+            s += "record:\n  stats_every: \(runs[0].plan.statsEvery)\n  histograms_every: \(runs[0].plan.histogramsEvery)\nruns:\n"
+            for r in runs {
+                s += "  - name: \(r.name.split(separator: "/").last.map(String.init) ?? r.name)\n"
+                s += "    hidden: [\(r.hidden.map(String.init).joined(separator: ", "))]\n"
+                s += "    activation: \(r.activation)\n    initializer: \(r.initializer)\n    optimizer: \(r.optimizer.rawValue)\n"
+                s += "    learning_rate: \(r.learningRate)\n    steps: \(r.steps)\n    batch_size: \(r.batchSize)\n"
+                let shortName = r.name.split(separator: "/").last.map(String.init) ?? r.name
+                if r.label != shortName { s += "    label: \"\(r.label.replacingOccurrences(of: "\"", with: "\\\""))\"\n" }
+                if r.seed != seed { s += "    seed: \(r.seed)\n" }
+                if r.batchNorm { s += "    batch_norm: true\n" }
+                if r.dropout > 0 { s += "    dropout: \(r.dropout)\n" }
+                if r.weightDecay > 0 { s += "    weight_decay: \(r.weightDecay)\n" }
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import NNEngine
+import NNEvents
+import NNPlot
+import NNReport
+
+extension OptimizerFigures {
+    /// A projection run's weight path over the loss on its plane (Li et al. 2018), and its facts.
+    func projection(_ r: EventStore.Run, into out: inout SectionParts) throws {
+        guard let surface = r.surfaces.first, r.trajectory.count >= 3 else { return }
+        let finite = surface.values.flatMap { $0 }.filter(\.isFinite).sorted()
+        guard let lo = finite.first, let hi = finite.last, hi > lo else { return }
+        // Levels spaced evenly in log(loss) between the surface's minimum and its 95th percentile.
+        let top = finite[Int(Double(finite.count - 1) * 0.95)]
+        let levels = (0..<10).map { exp(log(lo) + (log(max(top, lo * 1.0001)) - log(lo)) * Double($0) / 9) }
+        var a = Axes(title: projectionTitle(r), xLabel: surface.xLabel, yLabel: surface.yLabel, grid: false)
+        a.marks = [.contour(ContourMark(x: surface.x, y: surface.y, values: surface.values, levels: levels, filled: true,
+                                        lineColor: Color(hex: "777777"), labelLevels: true, colorBar: false)),
+                   .path(PathMark(x: r.trajectory.map(\.x), y: r.trajectory.map(\.y), label: "weights during training (projected)", color: .red)),
+                   .scatter(ScatterMark(x: [r.trajectory[0].x], y: [r.trajectory[0].y], label: "start", color: .black, size: 4, marker: .square)),
+                   .scatter(ScatterMark(x: [0], y: [0], label: "end", color: .black, size: 5, marker: .plus))]
+        func share(_ label: String) -> String { label.split(separator: "(").last.map { "(" + $0 } ?? "" }
+        let ex1 = share(surface.xLabel), ex2 = share(surface.yLabel)
+        let rows = r.trajectory.map { [r.name, "\($0.step)", CSVTable.number($0.x), CSVTable.number($0.y), CSVTable.number($0.value ?? .nan)] }
+        let weights = "\(r.start?.parameterCount ?? 0)"
+        out.figures.append(FigureOutput(
+            name: "optimizer_weight_path_projection",
+            caption: try prose.text("projection.caption", ["snapshots": "\(r.trajectory.count)", "weights": weights]),
+            figure: Figure(title: try prose.text("projection.title"), width: 640, height: 440, axes: [a]),
+            csv: CSVTable.text(["run", "step", "pc1", "pc2", "training_loss_at_snapshot"], rows)))
+        out.facts.append(Fact("\(r.name): share of the path's variance on PC1 and PC2", nil, "\(ex1.dropFirst().dropLast()), \(ex2.dropFirst().dropLast())"))
+        if let f = r.trajectory.first?.value, let l = r.trajectory.last?.value {
+            out.facts.append(Fact("\(r.name): training loss at the first and last snapshot", nil,
+                                  "\(formatNumber(f, significant: 3)) → \(formatNumber(l, significant: 3))"))
+        }
+    }
+
+    /// `784-50-10 ReLU, Momentum (lr 0.01)` from the run's layers and optimiser.
+    func projectionTitle(_ r: EventStore.Run) -> String {
+        let shape = r.start.map { s in
+            let inputs = s.layers.first.map { "\($0.inputs)" } ?? ""
+            return "\(inputs)-\(s.layers.dropLast().map { "\($0.outputs)" }.joined(separator: "-"))-\(s.layers.last?.outputs ?? 0)"
+        } ?? ""
+        let optimizer = r.start?.optimizer ?? ""
+        let name = OptimizerKind(rawValue: optimizer)?.displayName ?? optimizer
+        return "\(shape) ReLU, \(name) (lr \(r.start?.optimizerSettings["learning_rate"] ?? .nan))"
+    }
+}

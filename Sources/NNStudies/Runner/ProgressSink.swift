@@ -1,0 +1,11 @@
+/// Progress of runs that may go on side by side: a thread-safe board the CLI draws.
+public protocol ProgressSink: AnyObject, Sendable {
+    /// A run started.
+    func began(_ run: String, steps: Int)
+    /// A run reached `step` with the batch loss `loss`.
+    func advanced(_ run: String, step: Int, loss: Double)
+    /// A run ended.
+    func ended(_ run: String, summary: String)
+    /// A line of information (what data, how many runs).
+    func note(_ text: String)
+}

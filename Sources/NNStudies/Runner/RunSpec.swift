@@ -1,0 +1,44 @@
+import NNEngine
+import NNRecorder
+
+/// One training run of a study: model, optimiser, schedule and what to record.
+public struct RunSpec: Sendable {
+    /// Unique name, e.g. `vanishing/sigmoid-xavier`.
+    public var name: String
+    /// The study it belongs to (`vanishing`, `init-training`, `optimizer-training`, or a custom name).
+    public var study: String
+    /// Hidden layer sizes.
+    public var hidden: [Int]
+    public var activation: Activation
+    public var initializer: Initializer
+    public var optimizer: OptimizerKind
+    public var learningRate: Double
+    /// Optimisation steps; each draws `batchSize` samples with replacement (as the book does).
+    public var steps: Int
+    public var batchSize: Int
+    public var seed: UInt64
+    /// What the recorder records.
+    public var plan: RecordingPlan
+    /// Held-out loss and accuracy every N steps (and at the last step).
+    public var evaluateEvery: Int
+    /// A short label for legends, e.g. `sigmoid + Xavier`.
+    public var label: String
+    /// Snapshot all weights every N steps and record the path's projection on its two
+    /// principal directions over the loss surface of that plane (nil: no projection).
+    public var projectEvery: Int?
+    /// Batch normalisation between each hidden layer's affine map and its activation.
+    public var batchNorm = false
+    /// Dropout rate after each hidden layer's activation (0: none).
+    public var dropout = 0.0
+    /// L2 weight decay λ (the loss gains λ/2 Σ‖W‖²; 0: none).
+    public var weightDecay = 0.0
+
+    /// A run specification.
+    public init(name: String, study: String, label: String, hidden: [Int], activation: Activation, initializer: Initializer,
+                optimizer: OptimizerKind, learningRate: Double, steps: Int, batchSize: Int, seed: UInt64,
+                plan: RecordingPlan = .lean(), evaluateEvery: Int = 100) {
+        self.name = name; self.study = study; self.label = label; self.hidden = hidden; self.activation = activation
+        self.initializer = initializer; self.optimizer = optimizer; self.learningRate = learningRate; self.steps = steps
+        self.batchSize = batchSize; self.seed = seed; self.plan = plan; self.evaluateEvery = evaluateEvery
+    }
+}

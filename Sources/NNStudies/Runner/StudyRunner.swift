@@ -1,0 +1,59 @@
+import Foundation
+import NNEngine
+import NNEvents
+
+/// Runs what a config asks for and records every run's events into a folder (one
+/// `<run>.events.jsonl` each). Training runs go side by side, one per core, each with one
+/// BLAS thread, longest first.
+public enum StudyRunner {
+    /// The events file name of a run: its name with `/` as `-` and without `=`.
+    public static func eventsFileName(_ run: String) -> String {
+        run.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "=", with: "") + ".events.jsonl"
+    }
+
+    /// Runs `config` and returns all its events in a store.
+    public static func run(_ config: StudyConfig, dataDirectory: URL, progress: any ProgressSink) throws -> EventStore {
+        BLASThreads.set(1)
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let path: @Sendable (String) -> String = { dataDirectory.appendingPathComponent(eventsFileName($0)).path }
+        let store = EventStore()
+        // Parts that are not training: written straight to files.
+        for study in config.studies {
+            let events = study.staticEvents(config.settings)
+            var sinks: [String: JSONLinesSink] = [:]
+            for e in events {
+                let sink = try sinks[e.run] ?? JSONLinesSink(path: path(e.run))
+                sinks[e.run] = sink
+                try sink.write(e)
+                store.add(e)
+            }
+            for s in sinks.values { try s.close() }
+        }
+        let specs = config.studies.flatMap { $0.runs(config.settings) } + config.runs
+        guard !specs.isEmpty else { return store }
+        let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
+        let width = 2
+        progress.note("data: \(data.name), \(data.train.count) training and \(data.test.count) test samples (shuffled with seed \(config.seed)); "
+                      + "\(specs.count) training runs, \(width) at a time, longest first")
+        // Longest first, so that the short runs fill the cores at the end instead of one long
+        // run finishing alone.
+        let work = specs.map { estimatedWork($0, data: data) }
+        let order = specs.indices.sorted { work[$0] > work[$1] }
+        let results = try runSideBySide(order.count, width: width) { k in
+            let spec = specs[order[k]]
+            return try RunExecution.execute(spec, data: data, eventsPath: path(spec.name), progress: progress)
+        }
+        var byRun = Array(repeating: [Event](), count: specs.count)
+        for (k, events) in results.enumerated() { byRun[order[k]] = events }
+        for events in byRun { events.forEach(store.add) }
+        return store
+    }
+
+    /// A run's work in multiply-adds of its forward passes (batch x weights x steps): enough to
+    /// order runs by length.
+    static func estimatedWork(_ spec: RunSpec, data: StudyData) -> Double {
+        let sizes = [data.train.x.cols] + spec.hidden + [data.train.classes]
+        let weights = zip(sizes, sizes.dropFirst()).reduce(0.0) { $0 + Double($1.0 * $1.1) }
+        return Double(spec.steps) * Double(spec.batchSize) * weights
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import NNEngine
+import NNEvents
+import NNReport
+import NNStudies
+
+/// `nnviz train-and-report`: runs the studies on the embedded data and writes the report.
+struct TrainAndReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-and-report",
+        abstract: "Run the studies and write a self-contained HTML report with its figures and data.",
+        discussion: """
+        With no arguments, runs every study on the embedded MNIST subset and writes reports/studies/index.html.
+
+        Examples:
+          nnviz train-and-report                               all studies, the book's settings
+          nnviz train-and-report --quick                       fewer steps: a first look in seconds
+          nnviz train-and-report --study vanishing --study init --seed 7
+          nnviz train-and-report --config examples/custom.yaml --out reports/custom
+        """
+    )
+
+    @Option(name: .customLong("study"), help: ArgumentHelp("A study to run (repeatable); `nnviz studies` lists them.", valueName: "name"))
+    var studyNames: [String] = []
+    @Option(help: "A YAML config file (see examples/).") var config: String?
+    @Option(help: "Output folder (default reports/<name>).") var out: String?
+    @Option(help: "Seed for every random draw (overrides the config's).") var seed: UInt64?
+    @Flag(help: "Fewer steps, for a first look and for tests.") var quick = false
+    @Option(help: "Figure formats written to figures/, comma-separated (png, svg, pdf).") var formats = "png,svg,pdf"
+    @Option(help: "IDX images file to use instead of the embedded MNIST subset.") var images: String?
+    @Option(help: "IDX labels file matching --images.") var labels: String?
+    @Flag(help: "Print nothing but the report's path and errors.") var quiet = false
+
+    func validate() throws {
+        guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
+        for f in formats.split(separator: ",") where !["png", "svg", "pdf"].contains(f.trimmingCharacters(in: .whitespaces)) {
+            throw ValidationError("--formats: unknown format '\(f)' (png, svg, pdf)")
+        }
+        for s in studyNames where StudyRegistry.study(s) == nil {
+            throw ValidationError("--study: unknown study '\(s)' (\(StudyRegistry.ids.joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        let start = Date()
+        var cfg = try config.map { try StudyConfig.load(path: $0) } ?? StudyConfig()
+        if !studyNames.isEmpty { cfg.studies = studyNames.compactMap(StudyRegistry.study) }
+        if let seed { cfg.seed = seed; cfg.settings.seed = seed; for k in cfg.runs.indices { cfg.runs[k].seed = seed } }
+        if quick || cfg.quick { cfg.makeQuick() }
+        if let images, let labels { cfg.images = images; cfg.labels = labels }
+        let dir = URL(fileURLWithPath: out ?? "reports/\(cfg.name)")
+        let progress = ProgressBoard(quiet: quiet)
+        let custom = cfg.runs.isEmpty ? "" : " + \(cfg.runs.count) custom runs"
+        progress.note("nnviz \(NNVizVersion.string): studies \(cfg.studies.map(\.id).joined(separator: ", "))\(custom), seed \(cfg.seed)\(cfg.quick ? ", quick" : "")")
+        let store = try StudyRunner.run(cfg, dataDirectory: dir.appendingPathComponent("data"), progress: progress)
+        progress.note("rendering figures")
+        var writer = ReportWriter(directory: dir)
+        writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        writer.title = "nnviz report: how networks train"
+        let dataset = cfg.images.map { "IDX files \($0), \(cfg.labels ?? "")" }
+            ?? "mnist5k: 5000 MNIST digits shipped with nnviz (4000 training, 1000 test after a seeded shuffle)"
+        writer.provenance = Provenance.rows(config: cfg, dataset: dataset, seconds: Date().timeIntervalSince(start))
+        let page = try writer.write(sections: StudyRegistry.sections(store), config: cfg.yaml)
+        print(page.path)
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import NNEngine
+import NNStudies
+
+/// `nnviz train`: one training run on the embedded MNIST subset (or IDX files), printing
+/// progress and the final test accuracy.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an MLP on MNIST-style data and print progress and test accuracy.",
+        discussion: """
+        Examples:
+          nnviz train                                   784-100-10 ReLU, Adam, 10 epochs on the embedded subset
+          nnviz train --hidden 100,100 --optimizer sgd --learning-rate 0.1
+          nnviz train --images train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz
+          nnviz train --config examples/custom.yaml --out runs/custom    record the config's runs as events, no report
+        """
+    )
+
+    @Option(help: "Hidden layer sizes, comma-separated.") var hidden = "100"
+    @Option(help: "Hidden activation: sigmoid, tanh, relu, leaky_relu.") var activation = "relu"
+    @Option(help: "Weight initialiser: he_book, xavier_book, glorot_uniform, std=0.01, ...") var initializer = "he_book"
+    @Option(help: "Optimiser: sgd, momentum, nesterov, adagrad, rmsprop, adam.") var optimizer = "adam"
+    @Option(help: "Learning rate.") var learningRate = 0.001
+    @Option(help: "Epochs.") var epochs = 10
+    @Option(help: "Batch size.") var batchSize = 32
+    @Option(help: "L2 weight decay lambda.") var weightDecay = 0.0
+    @Option(help: "Seed for every random draw.") var seed: UInt64 = 42
+    @Option(help: "IDX images file (raw or .gz); default: the embedded 5000-image MNIST subset.") var images: String?
+    @Option(help: "IDX labels file matching --images.") var labels: String?
+    @Option(help: "Fraction held out for testing.") var testFraction = 0.2
+    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(help: "Save the trained model to this file.") var save: String?
+    @Flag(help: "Print nothing but errors.") var quiet = false
+    @Option(help: "A YAML study config: run and record its runs (events only, no report).") var config: String?
+    @Option(help: "With --config: where the event files go.") var out: String?
+    @Flag(help: "With --config: fewer steps, for a first look and for tests.") var quick = false
+
+    func validate() throws {
+        guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
+        guard epochs >= 1, batchSize >= 1 else { throw ValidationError("--epochs and --batch-size must be at least 1") }
+        guard (0.01...0.9).contains(testFraction) else { throw ValidationError("--test-fraction must be in [0.01, 0.9]") }
+    }
+
+    func run() throws {
+        if let config {
+            var cfg = try StudyConfig.load(path: config)
+            if quick || cfg.quick { cfg.makeQuick() }
+            let dir = URL(fileURLWithPath: out ?? "runs/\(cfg.name)")
+            let store = try StudyRunner.run(cfg, dataDirectory: dir, progress: ProgressBoard(quiet: quiet))
+            for r in store.runs { print(dir.appendingPathComponent(StudyRunner.eventsFileName(r.name)).path) }
+            return
+        }
+        BLASThreads.set(threads)
+        let sizes = try hidden.split(separator: ",").map { part -> Int in
+            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                throw CLIError("--hidden: '\(part)' is not a positive layer size")
+            }
+            return n
+        }
+        guard let act = Activation(name: activation) else { throw CLIError("--activation: unknown activation '\(activation)'") }
+        guard let initial = Initializer(name: initializer) else { throw CLIError("--initializer: unknown initialiser '\(initializer)'") }
+        guard let kind = OptimizerKind(rawValue: optimizer.lowercased()) else {
+            throw CLIError("--optimizer: unknown optimiser '\(optimizer)' (one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let data: Dataset<Float>
+        if let images, let labels { data = try Dataset<Float>.idx(images: images, labels: labels) } else { data = try .embeddedMNIST() }
+        let (train, _, test) = try data.shuffled(seed: seed).split(validation: 0, test: testFraction)
+        let model = try Sequential<Float>(inputFeatures: data.x.cols, seed: seed) {
+            for n in sizes { Dense(n, activation: act, initializer: initial) }
+            Dense(data.classes, initializer: initial)
+        }
+        model.compile(loss: SoftmaxCrossEntropy(), optimizer: kind.make(learningRate: learningRate), metrics: [.accuracy],
+                      weightDecay: weightDecay)
+        let progress = ProgressBoard(quiet: quiet)
+        progress.note("data: \(data.name), \(train.count) train / \(test.count) test samples, seed \(seed)")
+        progress.note(model.summary)
+        let reporter = EpochReporter(progress: progress, epochs: epochs)
+        progress.began("train", steps: epochs * ((train.count + batchSize - 1) / batchSize))
+        let history = try model.fit(train.x, train.target, epochs: epochs, batchSize: batchSize, validation: .data(test.x, test.target),
+                                    observers: [reporter])
+        progress.ended("train", summary: "\(history.outcome)")
+        let result = try model.evaluate(test.x, test.target)
+        progress.note("test accuracy \(String(format: "%.4f", result["accuracy"] ?? 0)), test loss \(String(format: "%.4f", result["loss"] ?? 0))")
+        if let save { try model.save(to: save); progress.note("saved model to \(save)") }
+        if quiet { print(String(format: "%.4f", result["accuracy"] ?? 0)) }
+    }
+}
+
+/// Feeds the progress board: the step and batch loss (free to observe), and a line per epoch.
+final class EpochReporter: TrainingObserver {
+    let progress: ProgressBoard
+    let epochs: Int
+
+    init(progress: ProgressBoard, epochs: Int) {
+        self.progress = progress
+        self.epochs = epochs
+    }
+
+    func needs(atStep step: Int) -> ObservationNeeds { .scalars }
+
+    func observe(_ observation: StepObservation<Float>) {
+        progress.advanced("train", step: observation.step + 1, loss: observation.loss)
+    }
+
+    func epochEnded(_ epoch: Int, logs: [String: Double]) {
+        let f = { (k: String) in logs[k].map { String(format: "%.4f", $0) } ?? "-" }
+        progress.note("epoch \(epoch + 1)/\(epochs)  loss \(f("loss"))  accuracy \(f("accuracy"))  test loss \(f("val_loss"))  test accuracy \(f("val_accuracy"))")
+    }
+}

@@ -1,0 +1,4 @@
+import NNVizCLI
+
+// The `nnviz` executable: the commands live in NNVizCLI, where tests can run them in-process.
+NNViz.main()

@@ -1,0 +1,31 @@
+import NNStudies
+import XCTest
+
+final class WeightProjectionTests: XCTestCase {
+    /// Snapshots in a plane through the last one: the two directions span the plane, all the
+    /// variance is explained, and distances to the last snapshot are preserved.
+    func testPathInAPlaneIsProjectedExactly() throws {
+        let p = 50
+        var u = (0..<p).map { sin(Double($0) + 1) }, v = (0..<p).map { cos(3 * Double($0)) }
+        func normalise(_ x: inout [Double]) { let n = x.reduce(0) { $0 + $1 * $1 }.squareRoot(); x = x.map { $0 / n } }
+        normalise(&u)
+        let uv = zip(u, v).reduce(0) { $0 + $1.0 * $1.1 }
+        v = zip(v, u).map { $0 - uv * $1 }
+        normalise(&v)
+        let end = (0..<p).map { Double($0) * 0.01 }
+        let snaps = (0...20).map { k -> [Double] in
+            let t = Double(20 - k) / 20
+            return (0..<p).map { end[$0] + 3 * t * u[$0] + 0.8 * t * t * v[$0] }
+        }
+        let r = try XCTUnwrap(WeightProjection.principalDirections(snaps))
+        XCTAssertEqual(r.explained.0 + r.explained.1, 1, accuracy: 1e-9)
+        XCTAssertGreaterThan(r.explained.0, r.explained.1)
+        for (s, c) in zip(snaps, r.coordinates) {
+            let d = zip(s, end).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+            XCTAssertEqual((c.0 * c.0 + c.1 * c.1).squareRoot(), d, accuracy: 1e-9)
+        }
+        XCTAssertEqual(r.coordinates.last!.0, 0, accuracy: 1e-12)
+        XCTAssertEqual(r.d1.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-9)
+        XCTAssertEqual(zip(r.d1, r.d2).reduce(0) { $0 + $1.0 * $1.1 }, 0, accuracy: 1e-9)
+    }
+}
