@@ -106,7 +106,8 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
         }
         emit(.runStart(RunStart(run: run, study: study, seed: seed ?? model.seed, layers: layers, parameterCount: model.parameterCount,
                                 optimizer: model.optimizer?.name ?? "",
-                                optimizerSettings: (model.optimizer?.settings ?? [:]).merging(model.weightDecay > 0 ? ["weight_decay": model.weightDecay] : [:]) { a, _ in a },
+                                optimizerSettings: (model.optimizer?.settings ?? [:])
+                                    .merging(model.weightDecay > 0 ? ["weight_decay": model.weightDecay] : [:]) { a, _ in a },
                                 loss: model.loss?.name ?? "", dataset: dataset, splits: splits, batchSize: batchSize, producer: producer)))
     }
 

@@ -8,11 +8,15 @@ public enum TensorStatistics {
         precondition(a.count == b.count)
         if S.self == Float.self {
             let x = unsafeBitCast(a.storage, to: [Float].self), y = unsafeBitCast(b.storage, to: [Float].self)
-            return x.withUnsafeBufferPointer { px in y.withUnsafeBufferPointer { py in nn_squared_distance_f32(px.baseAddress, py.baseAddress, px.count) } }.squareRoot()
+            return x.withUnsafeBufferPointer { px in
+                y.withUnsafeBufferPointer { py in nn_squared_distance_f32(px.baseAddress, py.baseAddress, px.count) }
+            }.squareRoot()
         }
         if S.self == Double.self {
             let x = unsafeBitCast(a.storage, to: [Double].self), y = unsafeBitCast(b.storage, to: [Double].self)
-            return x.withUnsafeBufferPointer { px in y.withUnsafeBufferPointer { py in nn_squared_distance_f64(px.baseAddress, py.baseAddress, px.count) } }.squareRoot()
+            return x.withUnsafeBufferPointer { px in
+                y.withUnsafeBufferPointer { py in nn_squared_distance_f64(px.baseAddress, py.baseAddress, px.count) }
+            }.squareRoot()
         }
         return zip(a.storage, b.storage).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }.squareRoot()
     }

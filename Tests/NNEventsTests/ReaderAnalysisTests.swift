@@ -1,10 +1,11 @@
 import Foundation
 import NNEvents
+import NNTestSupport
 import XCTest
 
 final class ReaderTests: XCTestCase {
     func write(_ text: String) throws -> String {
-        let p = tempPath("e.jsonl")
+        let p = TemporaryDirectory.make("e.jsonl").path
         try text.write(toFile: p, atomically: true, encoding: .utf8)
         return p
     }
@@ -23,8 +24,11 @@ final class ReaderTests: XCTestCase {
         let p = try write(good + "\n{oops\n" + good + "\n")
         var r = EventReader()
         XCTAssertThrowsError(try r.read(path: p)) { e in XCTAssertEqual("\(e)", "\(p):2: malformed JSON") }
-        let p2 = try write(good + "\n" + #"{"v":"1.0","kind":"histogram","run":"r","step":0,"layer":"a","quantity":"activation","edges":[0,1],"counts":[1,2]}"# + "\n")
-        XCTAssertThrowsError(try r.read(path: p2)) { e in XCTAssertTrue("\(e)".hasSuffix(":2: histogram: 'edges' must have one more element than 'counts' (2 edges, 2 counts)"), "\(e)") }
+        let histogram = #"{"v":"1.0","kind":"histogram","run":"r","step":0,"layer":"a","quantity":"activation","edges":[0,1],"counts":[1,2]}"#
+        let p2 = try write(good + "\n" + histogram + "\n")
+        XCTAssertThrowsError(try r.read(path: p2)) { e in
+            XCTAssertTrue("\(e)".hasSuffix(":2: histogram: 'edges' must have one more element than 'counts' (2 edges, 2 counts)"), "\(e)")
+        }
     }
 
     func testNewerMajorVersionIsRefused() throws {
@@ -37,7 +41,8 @@ final class ReaderTests: XCTestCase {
     }
 
     func testUnknownKindsAndFieldsAreSkippedWithAWarning() throws {
-        let p = try write(#"{"v":"1.0","kind":"gpu_memory","run":"r","bytes":1}"# + "\n" + good.replacingOccurrences(of: "}", with: #","colour":"red"}"#) + "\n")
+        let unknown = #"{"v":"1.0","kind":"gpu_memory","run":"r","bytes":1}"#
+        let p = try write(unknown + "\n" + good.replacingOccurrences(of: "}", with: #","colour":"red"}"#) + "\n")
         var r = EventReader()
         XCTAssertEqual(try r.read(path: p).count, 1)
         XCTAssertEqual(r.warnings.count, 2)
@@ -57,7 +62,7 @@ final class ReaderTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 not installed") }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/write_events.py").path
-        let out = tempPath("py.jsonl")
+        let out = TemporaryDirectory.make("py.jsonl").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         p.arguments = [script, out]
@@ -88,7 +93,8 @@ final class AnalysisTests: XCTestCase {
     }
 
     func testPercentilesOfAUniformHistogram() {
-        let h = Histogram(run: "r", step: 0, layer: "l", index: 0, quantity: .activation, edges: (0...10).map(Double.init), counts: Array(repeating: 100, count: 10))
+        let h = Histogram(run: "r", step: 0, layer: "l", index: 0, quantity: .activation, edges: (0...10).map(Double.init),
+                          counts: Array(repeating: 100, count: 10))
         let p = percentiles(of: h)
         for (bp, v) in zip(distributionBasisPoints, p) { XCTAssertEqual(v, Double(bp) / 1000, accuracy: 1e-9) }
         let skew = Histogram(run: "r", step: 0, layer: "l", index: 0, quantity: .activation, edges: [0, 1, 2], counts: [0, 10])

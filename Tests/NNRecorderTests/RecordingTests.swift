@@ -12,10 +12,6 @@ final class RawTensors: TrainingObserver {
     func observe(_ o: StepObservation<Double>) { if first == nil { first = o } }
 }
 
-func tempPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-\(UUID().uuidString)-\(name)").path
-}
-
 final class RecordingTests: XCTestCase {
     func smallRun(plan: RecordingPlan = RecordingPlan(statsEvery: 1, histogramsEvery: 2), file: String? = nil, asynchronous: Bool = true) throws
         -> (MemorySink, EventRecorder<Double>, RawTensors) {
@@ -37,7 +33,7 @@ final class RecordingTests: XCTestCase {
     }
 
     func testFileRoundTripGivesTheSameEvents() throws {
-        let path = tempPath("events.jsonl")
+        let path = TemporaryDirectory.make("events.jsonl").path
         let (memory, rec, _) = try smallRun(file: path)
         XCTAssertNil(rec.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".partial"), "renamed into place on close")
@@ -57,7 +53,7 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(run.end?.status, "completed")
         XCTAssertEqual(run.layerOrder, ["dense_1", "dense_2", "dense_3"])
         // Same seed, same bytes.
-        let path2 = tempPath("events.jsonl")
+        let path2 = TemporaryDirectory.make("events.jsonl").path
         _ = try smallRun(file: path2)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), try Data(contentsOf: URL(fileURLWithPath: path2)))
     }

@@ -6,19 +6,19 @@ public enum StandardOutput {
     /// Runs `body` with standard output going to a file; returns what it printed.
     public static func capture(_ body: () throws -> Void) throws -> String {
         let url = TemporaryDirectory.make("nnviz-stdout")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let file = try FileHandle(forWritingTo: url)
-        fflush(stdout)
+        fflush(nil)
         let saved = dup(STDOUT_FILENO)
         dup2(file.fileDescriptor, STDOUT_FILENO)
         defer {
-            fflush(stdout)
+            fflush(nil)
             dup2(saved, STDOUT_FILENO)
             close(saved)
             try? file.close()
         }
         try body()
-        fflush(stdout)
+        fflush(nil)
         return try String(contentsOf: url, encoding: .utf8)
     }
 }

@@ -86,7 +86,8 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("data/\(e)")), try Data(contentsOf: again.appendingPathComponent("data/\(e)")), e)
         }
         for f in figures where !f.hasSuffix(".pdf") || true {
-            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("figures/\(f)")), try Data(contentsOf: again.appendingPathComponent("figures/\(f)")), f)
+            let first = try Data(contentsOf: dir.appendingPathComponent("figures/\(f)"))
+            XCTAssertEqual(first, try Data(contentsOf: again.appendingPathComponent("figures/\(f)")), f)
         }
     }
 
@@ -120,7 +121,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(err.contains("\(cfg.path):2: unknown key 'runz'"), err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r/index.html").path), "no half-written report")
         let truncated = dir.appendingPathComponent("t.jsonl")
-        try "{\"v\":\"1.0\",\"kind\":\"scalar\",\"run\":\"r\",\"name\":\"train/batch_loss\",\"step\":0,\"value\":1}\n{oops\n{}\n".write(to: truncated, atomically: true, encoding: .utf8)
+        let lines = "{\"v\":\"1.0\",\"kind\":\"scalar\",\"run\":\"r\",\"name\":\"train/batch_loss\",\"step\":0,\"value\":1}\n{oops\n{}\n"
+        try lines.write(to: truncated, atomically: true, encoding: .utf8)
         (_, err) = try nnviz(["report", truncated.path, "--out", dir.appendingPathComponent("r2").path], expectStatus: 1)
         XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(truncated.path):2: malformed JSON")
         (_, err) = try nnviz(["train", "--images", "/nonexistent.idx", "--labels", "/nonexistent2.idx"], expectStatus: 1)

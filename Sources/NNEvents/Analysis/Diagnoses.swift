@@ -73,7 +73,8 @@ public enum Diagnoses {
         let layers = hiddenWeightLayers(r)
         guard let first = layers.first, let last = layers.last, first != last,
               let a = r.stats[first]?[.weightGradient], let b = r.stats[last]?[.weightGradient] else {
-            return Diagnosis(name: "vanishing gradients", status: .notMeasured, rule: rule, measured: "needs weight-gradient statistics of two or more layers", location: r.name)
+            return Diagnosis(name: "vanishing gradients", status: .notMeasured, rule: rule,
+                             measured: "needs weight-gradient statistics of two or more layers", location: r.name)
         }
         let ratio = mean(a.map(\.l2)) / mean(b.map(\.l2))
         return Diagnosis(name: "vanishing gradients", status: ratio < vanishingRatio ? .fired : .clear, rule: rule, value: ratio,
@@ -128,7 +129,8 @@ public enum Diagnoses {
         let rule = "median activation std of the last hidden layer < \(fmt(collapsedStd))"
         let hidden = r.layers(with: .activation).filter { l in r.start?.layers.first { $0.name == l }?.activation != "identity" }
         guard let last = hidden.last, let s = r.stats[last]?[.activation] else {
-            return Diagnosis(name: "collapsed activations", status: .notMeasured, rule: rule, measured: "no hidden-layer activation statistics", location: r.name)
+            return Diagnosis(name: "collapsed activations", status: .notMeasured, rule: rule,
+                             measured: "no hidden-layer activation statistics", location: r.name)
         }
         let m = median(s.map(\.std))
         return Diagnosis(name: "collapsed activations", status: m < collapsedStd ? .fired : .clear, rule: rule, value: m,
@@ -136,7 +138,8 @@ public enum Diagnoses {
     }
 
     public static func updateRatio(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "geometric mean of ‖ΔW‖ / ‖W‖ of a layer outside \(fmt(updateRatioRange.lowerBound))–\(fmt(updateRatioRange.upperBound)) (healthy: about 1e-3)"
+        let range = "\(fmt(updateRatioRange.lowerBound))–\(fmt(updateRatioRange.upperBound))"
+        let rule = "geometric mean of ‖ΔW‖ / ‖W‖ of a layer outside \(range) (healthy: about 1e-3)"
         var worst: (Double, String)?
         for l in r.layers(with: .update) {
             let v = r.stats[l]![.update]!.compactMap(\.updateRatio).filter { $0 > 0 && $0.isFinite }
@@ -183,7 +186,8 @@ public enum Diagnoses {
         let rise = val.last! / val[best] - 1
         let fired = rise > overfitRise && train.last! < train[best]
         return Diagnosis(name: "overfitting", status: fired ? .fired : .clear, rule: rule, value: rise,
-                         measured: "validation loss \(fmt(rise * 100)) % above its minimum", location: "\(r.name): minimum at step \(valSeries[best].step) of \(valSeries.last!.step)")
+                         measured: "validation loss \(fmt(rise * 100)) % above its minimum",
+                         location: "\(r.name): minimum at step \(valSeries[best].step) of \(valSeries.last!.step)")
     }
 
     public static func divergence(_ r: EventStore.Run) -> Diagnosis {

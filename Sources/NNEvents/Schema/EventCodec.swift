@@ -176,7 +176,8 @@ public enum EventCodec {
                                       optimizerSettings: settings, loss: try f.optString("loss") ?? "", dataset: try f.optString("dataset") ?? "",
                                       splits: splits, batchSize: try f.optInt("batch_size") ?? 0, producer: try f.optString("producer") ?? ""))
         case "scalar":
-            return .scalar(ScalarEvent(run: run, name: try f.string("name"), step: try f.int("step"), epoch: try f.optInt("epoch"), value: try f.double("value")))
+            return .scalar(ScalarEvent(run: run, name: try f.string("name"), step: try f.int("step"), epoch: try f.optInt("epoch"),
+                                       value: try f.double("value")))
         case "layer_stats":
             return .layerStats(LayerStats(
                 run: run, step: try f.int("step"), layer: try f.string("layer"), index: try f.optInt("index") ?? 0, quantity: try f.quantity(),

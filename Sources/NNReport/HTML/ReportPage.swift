@@ -9,7 +9,8 @@ enum ReportPage {
     table{border-collapse:collapse;font-size:12.5px;margin:8px 0;width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
     th{background:#f5f5f5}td.num{font-variant-numeric:tabular-nums;white-space:nowrap}tr.fired td:nth-child(3){color:#B3400A;font-weight:bold}
     tr.clear td:nth-child(3){color:#00704A}tr.na td{color:#888}.note{font-size:12.5px;color:#555}nav ol{columns:2}footer{margin-top:48px;font-size:13px}
-    @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-before:page}figure,table{break-inside:avoid}.files{display:none}a{color:inherit;text-decoration:none}}
+    @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-before:page}figure,table{break-inside:avoid}.files{display:none}\
+    a{color:inherit;text-decoration:none}}
     """
 
     /// The provenance block at the end of the page.

@@ -52,7 +52,8 @@ struct TrainAndReportCommand: ParsableCommand {
         let dir = URL(fileURLWithPath: out ?? "reports/\(cfg.name)")
         let progress = ProgressBoard(quiet: quiet)
         let custom = cfg.runs.isEmpty ? "" : " + \(cfg.runs.count) custom runs"
-        progress.note("nnviz \(NNVizVersion.string): studies \(cfg.studies.map(\.id).joined(separator: ", "))\(custom), seed \(cfg.seed)\(cfg.quick ? ", quick" : "")")
+        let studies = cfg.studies.map(\.id).joined(separator: ", ")
+        progress.note("nnviz \(NNVizVersion.string): studies \(studies)\(custom), seed \(cfg.seed)\(cfg.quick ? ", quick" : "")")
         let store = try StudyRunner.run(cfg, dataDirectory: dir.appendingPathComponent("data"), progress: progress)
         progress.note("rendering figures")
         var writer = ReportWriter(directory: dir)

@@ -106,6 +106,7 @@ final class EpochReporter: TrainingObserver {
 
     func epochEnded(_ epoch: Int, logs: [String: Double]) {
         let f = { (k: String) in logs[k].map { String(format: "%.4f", $0) } ?? "-" }
-        progress.note("epoch \(epoch + 1)/\(epochs)  loss \(f("loss"))  accuracy \(f("accuracy"))  test loss \(f("val_loss"))  test accuracy \(f("val_accuracy"))")
+        progress.note("epoch \(epoch + 1)/\(epochs)  loss \(f("loss"))  accuracy \(f("accuracy"))  "
+                      + "test loss \(f("val_loss"))  test accuracy \(f("val_accuracy"))")
     }
 }

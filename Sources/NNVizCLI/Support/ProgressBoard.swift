@@ -55,7 +55,8 @@ final class ProgressBoard: ProgressSink, @unchecked Sendable {
         order.removeAll { $0 == run }
         guard !quiet else { return }
         let secs = a.map { Date().timeIntervalSince($0.start) } ?? 0
-        out((terminal ? "\r\u{1B}[K" : "") + "done   \(run): \(summary), final batch loss \(String(format: "%.4f", a?.loss ?? .nan)) (\(String(format: "%.1f", secs)) s)\n")
+        let loss = String(format: "%.4f", a?.loss ?? .nan), time = String(format: "%.1f", secs)
+        out((terminal ? "\r\u{1B}[K" : "") + "done   \(run): \(summary), final batch loss \(loss) (\(time) s)\n")
     }
 }
 
