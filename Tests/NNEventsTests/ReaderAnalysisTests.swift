@@ -82,22 +82,22 @@ final class ReaderTests: XCTestCase {
 
 final class AnalysisTests: XCTestCase {
     func testTensorBoardSmoothingVectors() {
-        let a = smoothed([1, 2, 3], weight: 0.6)
+        let a = Smoothing.exponential([1, 2, 3], weight: 0.6)
         XCTAssertEqual(a[0], 1, accuracy: 1e-12)
         XCTAssertEqual(a[1], 1.625, accuracy: 1e-12)
         XCTAssertEqual(a[2], 2.3265306122448979, accuracy: 1e-7)
-        let b = smoothed([10, 0, 10, 0], weight: 0.9)
+        let b = Smoothing.exponential([10, 0, 10, 0], weight: 0.9)
         for (x, y) in zip(b, [10, 4.7368421, 6.6789667, 4.7368421]) { XCTAssertEqual(x, y, accuracy: 1e-6) }
-        XCTAssertEqual(smoothed([5, 5, 5], weight: 0.9), [5, 5, 5])
-        XCTAssertEqual(smoothed([1, .nan, 3], weight: 0.5)[1].isNaN, true)
+        XCTAssertEqual(Smoothing.exponential([5, 5, 5], weight: 0.9), [5, 5, 5])
+        XCTAssertEqual(Smoothing.exponential([1, .nan, 3], weight: 0.5)[1].isNaN, true)
     }
 
     func testPercentilesOfAUniformHistogram() {
         let h = Histogram(run: "r", step: 0, layer: "l", index: 0, quantity: .activation, edges: (0...10).map(Double.init),
                           counts: Array(repeating: 100, count: 10))
-        let p = percentiles(of: h)
-        for (bp, v) in zip(distributionBasisPoints, p) { XCTAssertEqual(v, Double(bp) / 1000, accuracy: 1e-9) }
+        let p = h.percentiles()
+        for (bp, v) in zip(Histogram.distributionBasisPoints, p) { XCTAssertEqual(v, Double(bp) / 1000, accuracy: 1e-9) }
         let skew = Histogram(run: "r", step: 0, layer: "l", index: 0, quantity: .activation, edges: [0, 1, 2], counts: [0, 10])
-        XCTAssertEqual(percentiles(of: skew, basisPoints: [0, 5000, 10000]), [1, 1.5, 2])
+        XCTAssertEqual(skew.percentiles(basisPoints: [0, 5000, 10000]), [1, 1.5, 2])
     }
 }

@@ -175,7 +175,7 @@ public enum Diagnoses {
         let valSeries = r.scalars["val/loss"] ?? []
         var train: [Double] = r.values("train/loss")
         if train.count != valSeries.count {
-            let steps = r.steps("train/batch_loss"), sm = smoothed(r.values("train/batch_loss"), weight: 0.9)
+            let steps = r.steps("train/batch_loss"), sm = Smoothing.exponential(r.values("train/batch_loss"), weight: 0.9)
             train = valSeries.map { v in steps.lastIndex { $0 <= v.step }.map { sm[$0] } ?? .nan }
         }
         let val = valSeries.map(\.value)

@@ -31,7 +31,7 @@ public struct LossCurves {
         var rows: [[String]] = []
         for (k, r) in runs.enumerated() {
             let steps = r.steps("train/batch_loss").map(Double.init), v = r.values("train/batch_loss")
-            let sm = smoothed(v, weight: 0.9)
+            let sm = Smoothing.exponential(v, weight: 0.9)
             let col = Theme.okabeIto[k % Theme.okabeIto.count]
             a.marks.append(.line(LineMark(x: steps, y: v, color: col.opacity(0.22), width: 0.8)))
             a.marks.append(.line(LineMark(x: steps, y: sm, label: labels[k], color: col, width: 1.8)))

@@ -65,7 +65,7 @@ public struct InitializationStudy: Study {
         var below: [String: Int?] = [:]
         for r in runs {
             let steps = r.steps("train/batch_loss")
-            let firstBelow = smoothed(r.values("train/batch_loss"), weight: 0.9).firstIndex { $0 < 1.0 }.map { steps[$0] }
+            let firstBelow = Smoothing.exponential(r.values("train/batch_loss"), weight: 0.9).firstIndex { $0 < 1.0 }.map { steps[$0] }
             below[r.shortName] = firstBelow
             out.facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss()))
             out.facts.append(Fact("\(r.name): first step with smoothed loss < 1.0", firstBelow.map(Double.init), firstBelow.map { "\($0)" } ?? "never"))
