@@ -6,7 +6,16 @@ import Foundation
 /// chunks (Title, Source, Software), which Cairo's own writer does not: a figure pasted into
 /// a slide or a word processor then comes in at its intended physical size.
 enum PNGEncoder {
+    /// The surface's pixels as a PNG file with resolution and text chunks.
     static func encode(_ surface: CairoSurface, dpi: Double, title: String, source: String) throws(RenderError) -> Data {
+        var rgba: [UInt8]
+        let w: Int, h: Int, opaque: Bool
+        (rgba, w, h, opaque) = try pixels(surface)
+        return try write(&rgba, width: w, height: h, opaque: opaque, dpi: dpi, title: title, source: source)
+    }
+
+    /// The surface's pixels as straight RGB bytes (3 a pixel) when every pixel is opaque, else RGBA (4).
+    private static func pixels(_ surface: CairoSurface) throws(RenderError) -> (bytes: [UInt8], width: Int, height: Int, opaque: Bool) {
         cairo_surface_flush(surface.pointer)
         let (w, h) = surface.pixelSize
         guard w > 0, h > 0, let base = cairo_image_surface_get_data(surface.pointer) else {
@@ -34,7 +43,6 @@ enum PNGEncoder {
             }
             opaque = allOpaque == 0xFF
         }
-        let channels = opaque ? 3 : 4
         if !opaque {
             rgba = [UInt8](repeating: 0, count: w * h * 4)
             rgba.withUnsafeMutableBufferPointer { out in
@@ -57,7 +65,16 @@ enum PNGEncoder {
                 }
             }
         }
-        guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else { throw .png("png_create_write_struct failed") }
+        return (rgba, w, h, opaque)
+    }
+
+    /// Encodes RGB (`opaque`) or RGBA rows with libpng: fast deflate, pHYs at `dpi`, Title, Source and Software text.
+    private static func write(_ rgba: inout [UInt8], width w: Int, height h: Int, opaque: Bool, dpi: Double, title: String,
+                              source: String) throws(RenderError) -> Data {
+        let channels = opaque ? 3 : 4
+        guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else {
+            throw .png("png_create_write_struct failed")
+        }
         var info = png_create_info_struct(png)
         var pngOpt: png_structp? = png
         defer { png_destroy_write_struct(&pngOpt, &info) }

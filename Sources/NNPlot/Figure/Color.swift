@@ -1,5 +1,6 @@
 /// An sRGB colour with alpha, components in [0, 1].
 public struct Color: Equatable, Hashable, Sendable {
+    /// The components in [0, 1] (alpha 1 is opaque).
     public var red, green, blue, alpha: Double
 
     /// A colour from components in [0, 1].
@@ -26,17 +27,25 @@ public struct Color: Equatable, Hashable, Sendable {
         return "#" + c(red) + c(green) + c(blue)
     }
 
+    /// Black.
     public static let black = Color(red: 0, green: 0, blue: 0)
+    /// White.
     public static let white = Color(red: 1, green: 1, blue: 1)
+    /// A mid grey (`#777777`), the default of reference lines.
     public static let grey = Color(hex: "777777")
+    /// A light grey (`#DDDDDD`).
     public static let lightGrey = Color(hex: "DDDDDD")
+    /// Okabe & Ito's vermillion (`#D55E00`), a red readable by colour-blind viewers.
     public static let red = Color(hex: "D55E00")
 }
 
 /// A continuous colour map: viridis or cividis (both perceptually uniform and readable by
 /// colour-blind viewers and in greyscale).
 public enum ColorMap: String, Sendable, CaseIterable {
-    case viridis, cividis
+    /// Dark blue through green to yellow.
+    case viridis
+    /// Dark blue through grey to yellow, for viewers with any colour vision.
+    case cividis
 
     private var table: [Color] {
         let s = Array((self == .viridis ? ColorMapData.viridis : ColorMapData.cividis).utf8)

@@ -1,17 +1,26 @@
 /// One plot panel: scales, labels, marks and reference lines.
 public struct Axes: Sendable {
+    /// The title above the plot.
     public var title: String?
+    /// The x axis label.
     public var xLabel: String?
+    /// The y axis label.
     public var yLabel: String?
+    /// The x axis scale.
     public var xScale: Scale = .linear
+    /// The y axis scale.
     public var yScale: Scale = .linear
-    /// Fixed limits; nil fits the data (with a small margin for lines and points).
+    /// Fixed x limits; nil fits the data (with a small margin for lines and points).
     public var xLimits: ClosedRange<Double>?
+    /// Fixed y limits; nil fits the data (with a small margin for lines and points).
     public var yLimits: ClosedRange<Double>?
+    /// Grid lines at the ticks.
     public var grid = true
     /// Draw a legend for labelled marks.
     public var legend = true
+    /// What is drawn, in order (fills under lines and points, text on top).
     public var marks: [Mark] = []
+    /// Horizontal and vertical reference lines, drawn over the marks.
     public var referenceLines: [ReferenceLine] = []
     /// Tick labels for categories at integer x positions (bars by layer).
     public var xCategories: [String]?
@@ -33,12 +42,15 @@ public struct Axes: Sendable {
 /// A figure: a title and a grid of axes, with sizes in points (1/72 inch). A plain value:
 /// the renderer draws it; the same value always gives the same output.
 public struct Figure: Sendable {
+    /// The title above all panels.
     public var title: String?
     /// Width in points.
     public var width: Double
     /// Height in points.
     public var height: Double
+    /// Rows of panels.
     public var rows: Int
+    /// Columns of panels.
     public var columns: Int
     /// Panels row by row; fewer than rows x columns leaves cells empty.
     public var axes: [Axes]

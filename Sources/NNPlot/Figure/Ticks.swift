@@ -80,7 +80,8 @@ public struct Ticks: Equatable, Sendable {
     public static func powerOfTen(_ e: Int) -> String {
         if e == 0 { return "1" }
         if e == 1 { return "10" }
-        let sup: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        let sup: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+                                           "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
         return "10" + String(String(e).map { sup[$0] ?? $0 })
     }
 

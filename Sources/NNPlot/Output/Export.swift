@@ -60,7 +60,11 @@ extension Figure {
         default: throw .write(path: path, reason: "unknown figure format '.\(ext)' (use .png, .svg or .pdf)")
         }
         let data = try render(format)
-        do { try writeAtomically(data, to: path) } catch { throw .write(path: path, reason: "\(error)") }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch { throw .write(path: path, reason: "\(error)") }
     }
 
     /// The figure as straight-alpha RGBA pixels at `dpi` (for tests and blank-page checks).
@@ -78,19 +82,6 @@ extension Figure {
         let canvas = try RecordingCanvas(family: theme.fontFamily)
         try FigureRenderer(figure: self).draw(on: canvas)
         return canvas.items
-    }
-}
-
-/// Writes data to a temporary sibling and renames it over `path`.
-func writeAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    try data.write(to: tmp)
-    guard rename(tmp.path, url.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: tmp)
-        throw RenderError.write(path: path, reason: reason)
     }
 }
 

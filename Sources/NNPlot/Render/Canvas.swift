@@ -3,10 +3,13 @@ import Foundation
 
 /// A rectangle in points, y growing downwards.
 public struct Rect: Equatable, Sendable, CustomStringConvertible {
+    /// The top-left corner and the size, in points.
     public var x, y, width, height: Double
     /// A rectangle.
     public init(x: Double, y: Double, width: Double, height: Double) { self.x = x; self.y = y; self.width = width; self.height = height }
+    /// The right edge.
     public var maxX: Double { x + width }
+    /// The bottom edge.
     public var maxY: Double { y + height }
     /// Whether the two rectangles overlap by more than `tolerance` points.
     public func intersects(_ o: Rect, tolerance: Double = 0.5) -> Bool {
@@ -16,6 +19,7 @@ public struct Rect: Equatable, Sendable, CustomStringConvertible {
     public func contains(_ o: Rect, tolerance: Double = 0.5) -> Bool {
         o.x >= x - tolerance && o.y >= y - tolerance && o.maxX <= maxX + tolerance && o.maxY <= maxY + tolerance
     }
+    /// `(x, y, width x height)` to one decimal.
     public var description: String { String(format: "(%.1f, %.1f, %.1f x %.1f)", x, y, width, height) }
 }
 

@@ -3,7 +3,9 @@
 public enum Contour {
     /// A contour line in data coordinates.
     public struct Line: Sendable {
+        /// The level the line follows.
         public var level: Double
+        /// The line's points in order (a closed line repeats its first point at the end).
         public var points: [(x: Double, y: Double)]
     }
 

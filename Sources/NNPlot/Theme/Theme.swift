@@ -21,8 +21,9 @@ public struct Theme: Sendable, Equatable {
     public var background = Color.white
     /// Grid line colour.
     public var gridColor = Color(hex: "E5E5E5")
-    /// Default size when a figure gives none.
+    /// Default width in points when a figure gives none.
     public var defaultWidth = 640.0
+    /// Default height in points when a figure gives none.
     public var defaultHeight = 400.0
 
     /// A theme.

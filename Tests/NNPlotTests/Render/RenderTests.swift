@@ -85,7 +85,8 @@ final class RenderTests: XCTestCase {
     func testLegendAvoidsData() throws {
         // A line along the top-right: the legend must not sit in the top-right corner.
         var a = Axes(xLimits: 0...10, yLimits: 0...10)
-        a.marks = [.line(LineMark(x: Array(stride(from: 0.0, through: 10, by: 0.1)), y: Array(stride(from: 0.0, through: 10, by: 0.1)).map { 9 + 0.1 * $0 }, label: "high line")),
+        let xs = Array(stride(from: 0.0, through: 10, by: 0.1))
+        a.marks = [.line(LineMark(x: xs, y: xs.map { 9 + 0.1 * $0 }, label: "high line")),
                    .line(LineMark(x: [0, 10], y: [1, 1], label: "low line"))]
         let items = try Figure(width: 400, height: 300, axes: [a]).layout()
         let legend = try XCTUnwrap(items.first { $0.role == "legend" && $0.kind == "fill" }).bounds
