@@ -18,17 +18,17 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product nnviz
+	$(SWIFT) build -c release --manifest-cache none --product nnviz
 
 report: build
 	.build/release/nnviz train-and-report
 
 test: deps
-	$(SWIFT) build -c release --build-tests
+	$(SWIFT) build -c release --manifest-cache none --build-tests
 	$(SWIFT) test -c release --skip-build --disable-swift-testing
 
 bench: deps
-	$(SWIFT) build -c release --product nnviz-bench
+	$(SWIFT) build -c release --manifest-cache none --product nnviz-bench
 	.build/release/nnviz-bench
 
 clean:

@@ -28,4 +28,25 @@ final class WeightProjectionTests: XCTestCase {
         XCTAssertEqual(r.d1.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-9)
         XCTAssertEqual(zip(r.d1, r.d2).reduce(0) { $0 + $1.0 * $1.1 }, 0, accuracy: 1e-9)
     }
+
+    /// The shares on the axes are variances about the path's mean point (as PCA computes them),
+    /// recomputed here from the coordinates and the snapshots themselves.
+    func testSharesAreVariancesAboutTheMean() throws {
+        let p = 30
+        let snaps = (0...24).map { k -> [Double] in
+            let t = Double(k) / 24
+            return (0..<p).map { i in sin(Double(i) * 0.7) * 4 * t + cos(Double(i) * 1.3) * t * t + 0.3 * sin(9 * t + Double(i)) }
+        }
+        let r = try XCTUnwrap(WeightProjection.principalDirections(snaps))
+        let n = Double(snaps.count)
+        let mean = (0..<p).map { i in snaps.reduce(0) { $0 + $1[i] } / n }
+        let total = snaps.reduce(0) { acc, s in acc + zip(s, mean).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } } / n
+        func variance(_ v: [Double]) -> Double {
+            let m = v.reduce(0, +) / n
+            return v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n
+        }
+        XCTAssertEqual(r.explained.0, variance(r.coordinates.map(\.0)) / total, accuracy: 1e-9)
+        XCTAssertEqual(r.explained.1, variance(r.coordinates.map(\.1)) / total, accuracy: 1e-9)
+        XCTAssertLessThan(r.explained.0 + r.explained.1, 1, "the path is not in a plane")
+    }
 }

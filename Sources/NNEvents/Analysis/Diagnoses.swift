@@ -63,6 +63,16 @@ public enum Diagnoses {
         return all.count > 2 ? Array(all.dropLast()) : all
     }
 
+    /// Why a rule on activations of the kinds `activations` has nothing to measure: the run has no
+    /// such layers (by its `run_start`), or it has them but recorded no activation statistics.
+    static func missingActivations(_ r: EventStore.Run, of activations: Set<String>, named: String) -> String {
+        guard let layers = r.start?.layers else { return "no \(named) activation statistics in this run" }
+        if layers.contains(where: { activations.contains($0.activation ?? "") }) {
+            return "it has \(named) layers, but this run recorded no activation statistics"
+        }
+        return "no \(named) layers"
+    }
+
     /// Every rule on one run.
     public static func all(_ r: EventStore.Run) -> [Diagnosis] {
         [vanishing(r), exploding(r), saturation(r), deadReLUs(r), collapsed(r), updateRatio(r), stalled(r), overfitting(r), divergence(r)]
@@ -105,7 +115,8 @@ public enum Diagnoses {
             if worst == nil || m > worst!.0 { worst = (m, l) }
         }
         guard let w = worst else {
-            return Diagnosis(name: "saturation", status: .notMeasured, rule: rule, measured: "no sigmoid or tanh layers", location: r.name)
+            return Diagnosis(name: "saturation", status: .notMeasured, rule: rule,
+                             measured: missingActivations(r, of: ["sigmoid", "tanh"], named: "sigmoid or tanh"), location: r.name)
         }
         return Diagnosis(name: "saturation", status: w.0 > saturatedFraction ? .fired : .clear, rule: rule, value: w.0,
                          measured: "\(fmt(w.0 * 100)) % saturated", location: "\(r.name): \(w.1) (most saturated layer)")
@@ -119,7 +130,8 @@ public enum Diagnoses {
             if worst == nil || d > worst!.0 { worst = (d, l, last.step) }
         }
         guard let w = worst else {
-            return Diagnosis(name: "dead ReLUs", status: .notMeasured, rule: rule, measured: "no ReLU layers", location: r.name)
+            return Diagnosis(name: "dead ReLUs", status: .notMeasured, rule: rule,
+                             measured: missingActivations(r, of: ["relu", "leaky_relu"], named: "ReLU"), location: r.name)
         }
         return Diagnosis(name: "dead ReLUs", status: w.0 > deadFraction ? .fired : .clear, rule: rule, value: w.0,
                          measured: "\(fmt(w.0 * 100)) % dead units", location: "\(r.name): \(w.1) at step \(w.2)")

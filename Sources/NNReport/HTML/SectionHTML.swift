@@ -34,6 +34,9 @@ enum SectionHTML {
             body += "<h3>Settings</h3><table class=\"settings\"><tr>" + section.settings[0].map { "<th>\(esc($0))</th>" }.joined() + "</tr>"
             body += section.settings.dropFirst().map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
         }
+        if !section.notes.isEmpty {
+            body += "<h3>Differences from the book</h3><ul class=\"notes\">" + section.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+        }
         return body + "</section>"
     }
 

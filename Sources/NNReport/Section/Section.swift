@@ -18,11 +18,13 @@ public struct Section {
     public var diagnoses: [(run: String, results: [Diagnosis])]
     /// Settings table: header then rows.
     public var settings: [[String]]
+    /// Notes under the settings: how the runs differ from the book they follow.
+    public var notes: [String]
 
     /// A section.
     public init(id: String, title: String, intro: String, findings: [String], figures: [FigureOutput], facts: [Fact],
-                diagnoses: [(run: String, results: [Diagnosis])], settings: [[String]]) {
+                diagnoses: [(run: String, results: [Diagnosis])], settings: [[String]], notes: [String] = []) {
         self.id = id; self.title = title; self.intro = intro; self.findings = findings; self.figures = figures
-        self.facts = facts; self.diagnoses = diagnoses; self.settings = settings
+        self.facts = facts; self.diagnoses = diagnoses; self.settings = settings; self.notes = notes
     }
 }

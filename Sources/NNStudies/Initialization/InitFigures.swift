@@ -38,6 +38,7 @@ struct InitFigures {
         out.figures.append(FigureOutput(name: "init_histograms_\(act)", caption: try prose.text("histograms.caption", values), figure: figure,
                                         csv: CSVTable.text(["init", "layer", "bin_low", "bin_high", "count"], rows)))
         if act == "sigmoid" { try sigmoidFinding(runs, into: &out) }
+        if act == "tanh" { try tanhFinding(runs, into: &out) }
     }
 
     /// Saturation with std 1, collapse with std 0.01, the spread Xavier keeps.
@@ -55,6 +56,21 @@ struct InitFigures {
         out.findings.append(try prose.text("finding.sigmoid", ["saturated": formatNumber(outerShare(s1) * 100, significant: 3),
                                                                "small_std": formatNumber(std(s001), significant: 2),
                                                                "xavier_std": formatNumber(std(sx), significant: 2)]))
+    }
+
+    /// Xavier's tanh spread as measured: shrinking slowly, between collapse and saturation.
+    func tanhFinding(_ runs: [EventStore.Run], into out: inout SectionParts) throws {
+        func std(_ r: EventStore.Run?, layer: Int) -> Double? {
+            guard let r, r.layerOrder.indices.contains(layer) else { return nil }
+            return r.stats[r.layerOrder[layer]]?[.activation]?.first?.std
+        }
+        let xavier = runs.first { $0.shortName == "xavier" }
+        let last = (xavier?.layerOrder.count ?? 0) - 1
+        guard let first = std(xavier, layer: 0), let end = std(xavier, layer: last),
+              let small = std(runs.first { $0.shortName == "std=0.01" }, layer: last),
+              let large = std(runs.first { $0.shortName == "std=1" }, layer: last) else { return }
+        let two = { (v: Double) in formatNumber(v, significant: 2) }
+        out.findings.append(try prose.text("finding.tanh", ["first": two(first), "last": two(end), "small": two(small), "large": two(large)]))
     }
 
     /// Loss curves of the three trained nets.

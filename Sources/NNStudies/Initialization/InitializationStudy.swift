@@ -57,7 +57,8 @@ public struct InitializationStudy: Study {
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: trainingRuns.map { ($0.name, Diagnoses.all($0)) },
-                       settings: trainingRuns.isEmpty ? [] : SettingsTable.rows(trainingRuns))
+                       settings: trainingRuns.isEmpty ? [] : SettingsTable.rows(trainingRuns),
+                       notes: trainingRuns.isEmpty ? [] : try BookDepartures.notes(BookDepartures.training + ["same_weights"]))
     }
 
     /// Final losses, the first step below 1.0, and whether std 0.01 stayed at ln 10.

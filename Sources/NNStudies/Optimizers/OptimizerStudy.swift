@@ -54,6 +54,7 @@ public struct OptimizerStudy: Study {
         for r in projectionRuns { try figures.projection(r, into: &out) }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: trainingRuns.map { ($0.name, Diagnoses.all($0)) },
-                       settings: SettingsTable.rows(trainingRuns + projectionRuns))
+                       settings: SettingsTable.rows(trainingRuns + projectionRuns),
+                       notes: trainingRuns.isEmpty ? [] : try BookDepartures.notes(BookDepartures.training + ["same_start"]))
     }
 }

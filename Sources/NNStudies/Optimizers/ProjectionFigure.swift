@@ -21,17 +21,25 @@ extension OptimizerFigures {
                    .scatter(ScatterMark(x: [0], y: [0], label: "end", color: .black, size: 5, marker: .plus))]
         func share(_ label: String) -> String { label.split(separator: "(").last.map { "(" + $0 } ?? "" }
         let ex1 = share(surface.xLabel), ex2 = share(surface.yLabel)
-        let rows = r.trajectory.map { [r.name, "\($0.step)", CSVTable.number($0.x), CSVTable.number($0.y), CSVTable.number($0.value ?? .nan)] }
+        let own = Dictionary(zip(r.steps("projection/network_loss"), r.values("projection/network_loss"))) { a, _ in a }
+        let rows = r.trajectory.map {
+            [r.name, "\($0.step)", CSVTable.number($0.x), CSVTable.number($0.y), CSVTable.number($0.value ?? .nan),
+             CSVTable.number(own[$0.step] ?? .nan)]
+        }
         let weights = "\(r.start?.parameterCount ?? 0)"
         out.figures.append(FigureOutput(
             name: "optimizer_weight_path_projection",
             caption: try prose.text("projection.caption", ["snapshots": "\(r.trajectory.count)", "weights": weights]),
             figure: Figure(title: try prose.text("projection.title"), width: 640, height: 440, axes: [a]),
-            csv: CSVTable.text(["run", "step", "pc1", "pc2", "training_loss_at_snapshot"], rows)))
-        out.facts.append(Fact("\(r.name): share of the path's variance on PC1 and PC2", nil, "\(ex1.dropFirst().dropLast()), \(ex2.dropFirst().dropLast())"))
+            csv: CSVTable.text(["run", "step", "pc1", "pc2", "loss_on_plane", "network_loss"], rows)))
+        out.facts.append(Fact("\(r.name): share of the path's variance (about its mean point) on PC1 and PC2", nil,
+                              "\(ex1.dropFirst().dropLast()), \(ex2.dropFirst().dropLast())"))
+        let three = { (v: Double) in formatNumber(v, significant: 3) }
         if let f = r.trajectory.first?.value, let l = r.trajectory.last?.value {
-            out.facts.append(Fact("\(r.name): training loss at the first and last snapshot", nil,
-                                  "\(formatNumber(f, significant: 3)) → \(formatNumber(l, significant: 3))"))
+            out.facts.append(Fact("\(r.name): loss on the plane under the first and last projected point", nil, "\(three(f)) → \(three(l))"))
+        }
+        if let first = r.trajectory.first.flatMap({ own[$0.step] }), let last = r.trajectory.last.flatMap({ own[$0.step] }) {
+            out.facts.append(Fact("\(r.name): the network's own loss at the first and last snapshot", nil, "\(three(first)) → \(three(last))"))
         }
     }
 

@@ -5,7 +5,8 @@ import NNEvents
 /// The projection of a network's weight path on the two principal directions of the path
 /// (Li, Xu, Taylor, Studer & Goldstein 2018, "Visualizing the Loss Landscape of Neural Nets", §7):
 /// with snapshots W_0 … W_T and M_t = W_t − W_T, the directions are the top two principal
-/// components of the rows of M, and the loss is evaluated on the plane W_T + a·d₁ + b·d₂.
+/// components of the rows of M (centred on their mean, as PCA and the authors' code do), and the
+/// loss is evaluated on the plane W_T + a·d₁ + b·d₂.
 public enum WeightProjection {
     /// Principal directions of the snapshots' differences to the last one.
     public struct Result: Sendable {
@@ -14,14 +15,18 @@ public enum WeightProjection {
         /// Unit directions in parameter space.
         public var d1: [Double]
         public var d2: [Double]
-        /// Fractions of the path's variance along d₁ and d₂.
+        /// Fractions of the path's variance (about its mean point) along d₁ and d₂.
         public var explained: (Double, Double)
     }
 
-    /// PCA through the T x T Gram matrix of the differences (cheap when T ≪ P).
+    /// PCA through the T x T Gram matrix of the centred differences (cheap when T ≪ P).
     public static func principalDirections(_ snapshots: [[Double]]) -> Result? {
         guard snapshots.count >= 3, let final = snapshots.last else { return nil }
-        let m = snapshots.dropLast().map { s in zip(s, final).map { $0 - $1 } }
+        let differences = snapshots.map { s in zip(s, final).map { $0 - $1 } }
+        var mean = [Double](repeating: 0, count: final.count)
+        for row in differences { for p in mean.indices { mean[p] += row[p] } }
+        mean = mean.map { $0 / Double(differences.count) }
+        let m = differences.map { row in zip(row, mean).map { $0 - $1 } }
         let t = m.count
         var g = [[Double]](repeating: [Double](repeating: 0, count: t), count: t)
         for i in 0..<t { for j in i..<t { let v = dot(m[i], m[j]); g[i][j] = v; g[j][i] = v } }
@@ -107,7 +112,12 @@ public enum WeightProjection {
         }
         var out: [Event] = []
         for (s, c) in zip(snapshots, r.coordinates) {
+            // The loss under the projected point (on the plane), and the network's own loss with
+            // the weights it had at that step (off the plane, in general): not the same thing.
             out.append(.trajectory(TrajectoryPoint(run: run, step: s.step, x: c.0, y: c.1, value: try loss(c.0, c.1))))
+            assign(model, s.weights)
+            let own = try model.evaluate(data.x, data.target)["loss"] ?? .nan
+            out.append(.scalar(ScalarEvent(run: run, name: "projection/network_loss", step: s.step, value: own)))
         }
         func axis(_ values: [Double]) -> [Double] {
             let lo = min(values.min() ?? 0, 0), hi = max(values.max() ?? 0, 0)

@@ -43,7 +43,8 @@ public struct VanishingStudy: Study {
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: try findings(ratios),
                        figures: [try figures.derivative(), try figures.gradientNorms(), try figures.heatmap(),
                                  try figures.byDepth(), try figures.loss()],
-                       facts: facts(runs, ratios), diagnoses: runs.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(runs))
+                       facts: facts(runs, ratios), diagnoses: runs.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(runs),
+                       notes: try BookDepartures.notes(BookDepartures.training + ["same_weights"]))
     }
 
     func facts(_ runs: [EventStore.Run], _ ratios: [GradientRatio]) -> [Fact] {
