@@ -35,18 +35,27 @@ final class WeightProjectionTests: XCTestCase {
         let p = 30
         let snaps = (0...24).map { k -> [Double] in
             let t = Double(k) / 24
-            return (0..<p).map { i in sin(Double(i) * 0.7) * 4 * t + cos(Double(i) * 1.3) * t * t + 0.3 * sin(9 * t + Double(i)) }
+            return (0..<p).map { i -> Double in
+                let x = Double(i)
+                let a: Double = sin(x * 0.7) * 4 * t
+                let b: Double = cos(x * 1.3) * t * t
+                return a + b + 0.3 * sin(9 * t + x)
+            }
         }
         let r = try XCTUnwrap(WeightProjection.principalDirections(snaps))
         let n = Double(snaps.count)
         let mean = (0..<p).map { i in snaps.reduce(0) { $0 + $1[i] } / n }
-        let total = snaps.reduce(0) { acc, s in acc + zip(s, mean).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } } / n
+        var total = 0.0
+        for s in snaps { for (a, b) in zip(s, mean) { total += (a - b) * (a - b) } }
+        total /= n
         func variance(_ v: [Double]) -> Double {
             let m = v.reduce(0, +) / n
-            return v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n
+            var sum = 0.0
+            for x in v { sum += (x - m) * (x - m) }
+            return sum / n
         }
-        XCTAssertEqual(r.explained.0, variance(r.coordinates.map(\.0)) / total, accuracy: 1e-9)
-        XCTAssertEqual(r.explained.1, variance(r.coordinates.map(\.1)) / total, accuracy: 1e-9)
+        XCTAssertEqual(r.explained.0, variance(r.coordinates.map { $0.0 }) / total, accuracy: 1e-9)
+        XCTAssertEqual(r.explained.1, variance(r.coordinates.map { $0.1 }) / total, accuracy: 1e-9)
         XCTAssertLessThan(r.explained.0 + r.explained.1, 1, "the path is not in a plane")
     }
 }
