@@ -33,6 +33,7 @@ public enum StudyRunner {
         guard !specs.isEmpty else { return store }
         let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
         let width = 2
+        progress.planned(specs.map { ($0.name, $0.steps) })
         progress.note("data: \(data.name), \(data.train.count) training and \(data.test.count) test samples (shuffled with seed \(config.seed)); "
                       + "\(specs.count) training runs, \(width) at a time, longest first")
         // Longest first, so that the short runs fill the cores at the end instead of one long

@@ -17,6 +17,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Event files (JSON Lines, see Sources/NNEvents/EventFormat.md).") var events: [String]
     @Option(help: "Output folder.") var out: String
     @Option(help: "Figure formats, comma-separated.") var formats = "png,svg,pdf"
+    @Flag(help: "Print nothing but the report's path and errors.") var quiet = false
 
     func run() throws {
         guard !events.isEmpty else { throw ValidationError("give at least one event file") }
@@ -24,19 +25,21 @@ struct ReportCommand: ParsableCommand {
         let (store, warnings) = try EventStore.read(paths: events)
         for w in warnings { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
         guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
-        let dir = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let folder = try ReportFolder(target: URL(fileURLWithPath: out))
+        let data = folder.staging.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         for e in events {
-            let dest = dir.appendingPathComponent("data").appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
-            if dest.standardizedFileURL.path != URL(fileURLWithPath: e).standardizedFileURL.path {
-                try? FileManager.default.removeItem(at: dest)
-                try FileManager.default.copyItem(atPath: e, toPath: dest.path)
-            }
+            let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
+            guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
+            try FileManager.default.copyItem(atPath: e, toPath: dest.path)
         }
-        var writer = ReportWriter(directory: dir)
+        var writer = ReportWriter(directory: folder.staging)
         writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         writer.provenance = Provenance.rows(config: nil, dataset: Set(store.runs.compactMap { $0.start?.dataset }).sorted().joined(separator: "; "),
                                        seconds: Date().timeIntervalSince(start))
-        print(try writer.write(sections: StudyRegistry.sections(store), config: nil).path)
+        try writer.write(sections: StudyRegistry.sections(store), config: nil)
+        try folder.commit()
+        if !quiet { FileHandle.standardError.write(Data("nnviz: \(store.runs.count) runs from \(events.count) files\n".utf8)) }
+        print(folder.target.appendingPathComponent("index.html").path)
     }
 }

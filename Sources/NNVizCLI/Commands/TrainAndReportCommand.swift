@@ -54,15 +54,18 @@ struct TrainAndReportCommand: ParsableCommand {
         let custom = cfg.runs.isEmpty ? "" : " + \(cfg.runs.count) custom runs"
         let studies = cfg.studies.map(\.id).joined(separator: ", ")
         progress.note("nnviz \(NNVizVersion.string): studies \(studies)\(custom), seed \(cfg.seed)\(cfg.quick ? ", quick" : "")")
-        let store = try StudyRunner.run(cfg, dataDirectory: dir.appendingPathComponent("data"), progress: progress)
+        // Written into a staging folder and swapped in whole: the old report stays until the new one is complete.
+        let folder = try ReportFolder(target: dir)
+        let store = try StudyRunner.run(cfg, dataDirectory: folder.staging.appendingPathComponent("data"), progress: progress)
         progress.note("rendering figures")
-        var writer = ReportWriter(directory: dir)
+        var writer = ReportWriter(directory: folder.staging)
         writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         writer.title = "nnviz report: how networks train"
         let dataset = cfg.images.map { "IDX files \($0), \(cfg.labels ?? "")" }
             ?? "mnist5k: 5000 MNIST digits shipped with nnviz (4000 training, 1000 test after a seeded shuffle)"
         writer.provenance = Provenance.rows(config: cfg, dataset: dataset, seconds: Date().timeIntervalSince(start))
-        let page = try writer.write(sections: StudyRegistry.sections(store), config: cfg.yaml)
-        print(page.path)
+        try writer.write(sections: StudyRegistry.sections(store), config: cfg.yaml)
+        try folder.commit()
+        print(folder.target.appendingPathComponent("index.html").path)
     }
 }
