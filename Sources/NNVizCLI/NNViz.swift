@@ -36,6 +36,10 @@ public struct NNViz: ParsableCommand {
     /// Runs a command, turning any error into one line on stderr and exit status 1.
     /// Usage errors, `--help` and `--version` are handled by the argument parser as usual.
     public static func main() {
+        if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("nnviz: error: \(problem)\n".utf8))
+            Foundation.exit(64)
+        }
         var command: any ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
@@ -47,5 +51,29 @@ public struct NNViz: ParsableCommand {
             FileHandle.standardError.write(Data("nnviz: error: \(CLIError.describe(error))\n".utf8))
             Foundation.exit(1)
         }
+    }
+
+    /// A first argument that is no command, with the closest command's name when one is near.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        guard !names.contains(first) else { return nil }
+        let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }
+        let hint = nearest.flatMap { editDistance(first, $0) <= max(2, $0.count / 3) ? " Did you mean '\($0)'?" : nil } ?? ""
+        return "unknown command '\(first)'.\(hint) Commands: \(names.joined(separator: ", "))."
+    }
+
+    /// Levenshtein distance between two strings.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

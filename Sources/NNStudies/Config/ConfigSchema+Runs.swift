@@ -2,8 +2,10 @@ import NNEngine
 import Yams
 
 extension ConfigSchema {
-    static let activations = "sigmoid, tanh, relu, leaky_relu, identity, step, sign"
-    static let initializers = "std=0.01 (any std=X), xavier_book, he_book, glorot_normal, glorot_uniform, he_uniform, zeros"
+    /// The hidden activations a run may use.
+    public static let activations = "sigmoid, tanh, relu, leaky_relu, identity, step, sign"
+    /// The initialisers a run may use.
+    public static let initializers = "std=0.01 (any std=X), xavier_book, he_book, glorot_normal, glorot_uniform, he_uniform, zeros"
 
     static let run: [ConfigField<RunSpec>] = [
         .init(key: "name", type: "string", meaning: "The run's name (required); the report shows `<study>/<name>`.") {

@@ -8,8 +8,10 @@ struct GradCheckCommand: ParsableCommand {
         commandName: "gradcheck",
         abstract: "Compare backprop with numerical gradients (Float64) for every layer type.",
         discussion: """
-        Prints each parameter's relative error ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) for a small net
-        of every layer type, and for each loss; below the tolerance passes (exit 0).
+        Prints each parameter's relative error
+          ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖)
+        for a small net of every layer type, and for each loss; below the tolerance
+        passes (exit 0).
 
         Examples:
           nnviz gradcheck

@@ -25,7 +25,7 @@ struct TrainAndReportCommand: ParsableCommand {
     var studyNames: [String] = []
     @Option(help: "A YAML config file (see examples/).") var config: String?
     @Option(help: "Output folder (default reports/<name>).") var out: String?
-    @Option(help: "Seed for every random draw (overrides the config's).") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seed for every random draw (overrides the config's).") var seed: UInt64?
     @Flag(help: "Fewer steps, for a first look and for tests.") var quick = false
     @Option(help: "Figure formats written to figures/, comma-separated (png, svg, pdf).") var formats = "png,svg,pdf"
     @Option(help: "IDX images file to use instead of the embedded MNIST subset.") var images: String?

@@ -19,18 +19,18 @@ struct TrainCommand: ParsableCommand {
     )
 
     @Option(help: "Hidden layer sizes, comma-separated.") var hidden = "100"
-    @Option(help: "Hidden activation: sigmoid, tanh, relu, leaky_relu.") var activation = "relu"
+    @Option(help: "Hidden activation: sigmoid, tanh, relu, leaky_relu, identity, step, sign.") var activation = "relu"
     @Option(help: "Weight initialiser: he_book, xavier_book, glorot_uniform, std=0.01, ...") var initializer = "he_book"
     @Option(help: "Optimiser: sgd, momentum, nesterov, adagrad, rmsprop, adam.") var optimizer = "adam"
-    @Option(help: "Learning rate.") var learningRate = 0.001
-    @Option(help: "Epochs.") var epochs = 10
-    @Option(help: "Batch size.") var batchSize = 32
-    @Option(help: "L2 weight decay lambda.") var weightDecay = 0.0
-    @Option(help: "Seed for every random draw.") var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "Learning rate.") var learningRate = 0.001
+    @Option(parsing: .unconditional, help: "Epochs.") var epochs = 10
+    @Option(parsing: .unconditional, help: "Batch size.") var batchSize = 32
+    @Option(parsing: .unconditional, help: "L2 weight decay lambda.") var weightDecay = 0.0
+    @Option(parsing: .unconditional, help: "Seed for every random draw.") var seed: UInt64 = 42
     @Option(help: "IDX images file (raw or .gz); default: the embedded 5000-image MNIST subset.") var images: String?
     @Option(help: "IDX labels file matching --images.") var labels: String?
-    @Option(help: "Fraction held out for testing.") var testFraction = 0.2
-    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(parsing: .unconditional, help: "Fraction held out for testing.") var testFraction = 0.2
+    @Option(parsing: .unconditional, help: "OpenBLAS threads.") var threads = 1
     @Option(help: "Save the trained model to this file.") var save: String?
     @Flag(help: "Print nothing but errors.") var quiet = false
     @Option(help: "A YAML study config: run and record its runs (events only, no report).") var config: String?
@@ -59,8 +59,12 @@ struct TrainCommand: ParsableCommand {
             }
             return n
         }
-        guard let act = Activation(name: activation) else { throw CLIError("--activation: unknown activation '\(activation)'") }
-        guard let initial = Initializer(name: initializer) else { throw CLIError("--initializer: unknown initialiser '\(initializer)'") }
+        guard let act = Activation(name: activation), act != .softmax else {
+            throw CLIError("--activation: unknown activation '\(activation)' (one of \(ConfigSchema.activations))")
+        }
+        guard let initial = Initializer(name: initializer) else {
+            throw CLIError("--initializer: unknown initialiser '\(initializer)' (one of \(ConfigSchema.initializers))")
+        }
         guard let kind = OptimizerKind(rawValue: optimizer.lowercased()) else {
             throw CLIError("--optimizer: unknown optimiser '\(optimizer)' (one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
