@@ -15,6 +15,8 @@ enum W2 {
         var name: String
         var seconds: Double
         var losses: [Double]
+        /// FNV-1a over the bit patterns of `losses`: equal digests mean the same losses bit for bit.
+        var digest: String { Digest.of(losses) }
     }
 
     /// How the three runs share the machine.
@@ -78,6 +80,19 @@ enum W2 {
             let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
             return (runs, Double(steps * inits.count) / wall)
         }
+    }
+}
+
+/// A short fingerprint of numbers, to check that a change to the engine left results bit for bit the same.
+enum Digest {
+    /// FNV-1a (64 bits) over the bit patterns of `values`, in hex.
+    static func of(_ values: [Double]) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for v in values {
+            var bits = v.bitPattern
+            for _ in 0..<8 { h = (h ^ (bits & 0xFF)) &* 0x100_0000_01B3; bits >>= 8 }
+        }
+        return String(h, radix: 16)
     }
 }
 

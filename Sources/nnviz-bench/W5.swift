@@ -79,7 +79,7 @@ enum W5 {
     /// The workloads are independent, so they run as one batch of jobs on both cores with one
     /// BLAS thread each (three W2 trainings, W3's two trainings and figures, W1 and W4 with
     /// their figures); the W2 figure, which needs all three runs, and the HTML follow.
-    static func run(out: URL) throws -> (seconds: Double, htmlBytes: Int, parts: [String: Double]) {
+    static func run(out: URL) throws -> (seconds: Double, htmlBytes: Int, parts: [String: Double], digest: String) {
         let t0 = Date()
         var parts: [String: Double] = [:]
         func lap(_ name: String, _ since: inout Date) { parts[name] = Date().timeIntervalSince(since); since = Date() }
@@ -142,7 +142,8 @@ enum W5 {
         try AtomicFile.write(Data(html.utf8), to: page.path)
         lap("html", &t)
         precondition(images.count == 16)
-        return (Date().timeIntervalSince(t0), html.utf8.count, parts)
+        let digest = "W2 " + runs2.map(\.digest).joined(separator: " ") + ", W3 " + runs3.map { Digest.of($0.norms.flatMap { $0 }) }.joined(separator: " ")
+        return (Date().timeIntervalSince(t0), html.utf8.count, parts, digest)
     }
 
     /// Runs W5 `repeats` times, each time followed by the peers' W5 (numpy64 and keras_jit),
@@ -159,6 +160,7 @@ enum W5 {
             ours.append(r.seconds)
             print(String(format: "round %d nnviz  W5 total %.2f s (in process; %@), HTML %.1f MB", round, r.seconds,
                          r.parts.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", "), Double(r.htmlBytes) / 1e6))
+            print("round \(round) nnviz  W5 numbers digest: \(r.digest)")
             guard peersReady == nil else { continue }
             for impl in impls {
                 let rec = try Peers.run("w5_report_end_to_end.py", ["--impl", impl])
