@@ -38,32 +38,3 @@ public final class Activate<Scalar: Real>: Layer {
         LayerRecord(kind: "activation", name: name, inputs: features, outputs: features, activation: activation.description)
     }
 }
-
-/// Flattens each sample to one row. Samples are stored flat already (an image of 28 x 28
-/// pixels is a row of 784), so this layer checks the size and passes the batch through.
-public final class Flatten<Scalar: Real>: Layer {
-    public var name: String
-    private var features = 0
-    private var y: Matrix<Scalar>?
-
-    /// A flatten layer.
-    public init(name: String = "") { self.name = name }
-
-    public func build(inputFeatures: Int, rng: inout SeededGenerator) throws(ModelError) -> Int {
-        features = inputFeatures
-        return inputFeatures
-    }
-
-    public func forward(_ x: Matrix<Scalar>, training: Bool) throws(ShapeError) -> Matrix<Scalar> {
-        guard x.cols == features else {
-            throw ShapeError(context: "layer \(name) (flatten) input", expected: "(batch, \(features))", actual: "\(x.shape)")
-        }
-        y = x
-        return x
-    }
-
-    public func backward(_ dy: Matrix<Scalar>, needInputGradient: Bool) -> Matrix<Scalar> { dy }
-    public var parameters: [Parameter<Scalar>] { [] }
-    public var lastOutput: Matrix<Scalar>? { y }
-    public var record: LayerRecord { LayerRecord(kind: "flatten", name: name, inputs: features, outputs: features) }
-}
