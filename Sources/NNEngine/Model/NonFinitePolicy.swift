@@ -1,4 +1,4 @@
-/// What `fit` does when the loss or a parameter stops being finite.
+/// What training (`fit`, a ``TrainingLoop``) does when the loss or a parameter stops being finite.
 public enum NonFinitePolicy: Sendable {
     /// End training with `.diverged` (the default).
     case stop

@@ -1,6 +1,6 @@
-/// How a call to `fit` ended.
+/// How a training run (`fit` or a ``TrainingLoop`` run) ended.
 public enum TrainingOutcome: Equatable, Sendable, CustomStringConvertible {
-    /// Every epoch ran.
+    /// Every step ran (a run without epochs counts as one epoch).
     case completed(epochs: Int)
     /// A callback stopped training after `epoch` (counted from 0).
     case stoppedEarly(epoch: Int, reason: String)

@@ -7,13 +7,16 @@ public protocol TrainingObserver<Scalar>: AnyObject {
     func needs(atStep step: Int) -> ObservationNeeds
     /// Called after each step for which `needs` was not empty.
     func observe(_ observation: StepObservation<Scalar>)
-    /// Called at the end of each epoch with the epoch's logs (`loss`, `accuracy`, `val_loss`, ...).
+    /// Called at the end of each epoch with the epoch's logs (`loss`, `accuracy`, `val_loss`, ...);
+    /// never for batch sources without epochs.
     func epochEnded(_ epoch: Int, logs: [String: Double])
-    /// Called once when `fit` returns.
+    /// Called once when training ends (`fit` or a ``TrainingLoop`` run), with the outcome.
     func trainingEnded(_ outcome: TrainingOutcome)
 }
 
 extension TrainingObserver {
+    /// Does nothing.
     public func epochEnded(_ epoch: Int, logs: [String: Double]) {}
+    /// Does nothing.
     public func trainingEnded(_ outcome: TrainingOutcome) {}
 }
