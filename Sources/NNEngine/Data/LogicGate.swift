@@ -1,5 +1,6 @@
 /// The truth tables of the logic gates the perceptron chapter uses.
 public enum LogicGate: String, CaseIterable, Sendable {
+    /// AND, NAND, OR and XOR of two inputs.
     case and, nand, or, xor
 
     /// The four inputs (0,0), (0,1), (1,0), (1,1).

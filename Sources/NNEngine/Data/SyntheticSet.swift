@@ -1,6 +1,7 @@
 /// Small 2-D classification sets for teaching, after TensorFlow Playground (circle, xor,
 /// gauss, spiral) and scikit-learn (two moons). Labels are 0 and 1; every draw is seeded.
 public enum SyntheticSet: String, CaseIterable, Sendable {
+    /// The Playground's circle, xor, gauss and spiral sets, and scikit-learn's two moons.
     case circle, xor, gauss, spiral, moons
 
     /// `count` samples with noise in [0, 1] (the Playground's 0-50 % slider as a fraction).

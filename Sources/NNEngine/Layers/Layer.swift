@@ -28,5 +28,6 @@ public protocol Layer<Scalar>: AnyObject {
 }
 
 extension Layer {
+    /// None, for layers without an activation.
     public var lastPreActivation: Matrix<Scalar>? { nil }
 }

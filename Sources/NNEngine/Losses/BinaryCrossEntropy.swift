@@ -6,8 +6,10 @@ public struct BinaryCrossEntropy<Scalar: Real>: Loss {
     public let fromLogits: Bool
     /// A binary cross-entropy loss.
     public init(fromLogits: Bool = false) { self.fromLogits = fromLogits }
+    /// `binary_cross_entropy`.
     public var name: String { "binary_cross_entropy" }
 
+    /// The batch loss and dLoss/dOutput; throws when the target does not fit the output.
     public func evaluate(_ output: Matrix<Scalar>, _ target: Target<Scalar>) throws(ShapeError) -> (value: Double, gradient: Matrix<Scalar>) {
         try checkTarget(name, output, target)
         let t = target.oneHot(width: output.cols)

@@ -9,8 +9,10 @@ public struct MeanSquaredError<Scalar: Real>: Loss {
     public let reduction: Reduction
     /// An MSE loss.
     public init(_ reduction: Reduction = .mean) { self.reduction = reduction }
+    /// `mse`, or `half_sum_squared_error` for `.halfSum`.
     public var name: String { reduction == .mean ? "mse" : "half_sum_squared_error" }
 
+    /// The batch loss and dLoss/dOutput; throws when the target does not fit the output.
     public func evaluate(_ output: Matrix<Scalar>, _ target: Target<Scalar>) throws(ShapeError) -> (value: Double, gradient: Matrix<Scalar>) {
         try checkTarget(name, output, target)
         let diff = output - target.oneHot(width: output.cols)

@@ -6,8 +6,10 @@
 public struct SoftmaxCrossEntropy<Scalar: Real>: Loss {
     /// A softmax cross-entropy loss.
     public init() {}
+    /// `softmax_cross_entropy`.
     public var name: String { "softmax_cross_entropy" }
 
+    /// The batch loss and dLoss/dOutput; throws when the target does not fit the output.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func evaluate(_ output: Matrix<Scalar>, _ target: Target<Scalar>) throws(ShapeError) -> (value: Double, gradient: Matrix<Scalar>) {

@@ -1,7 +1,9 @@
 /// What an observer wants to see at a step. Asking for nothing costs nothing: the training
 /// loop then does no extra work (no copies, no statistics).
 public struct ObservationNeeds: OptionSet, Sendable, Hashable {
+    /// The set's bits.
     public let rawValue: Int
+    /// A set from its bits.
     public init(rawValue: Int) { self.rawValue = rawValue }
     /// Each layer's pre-activation and activation of the batch.
     public static let layerOutputs = ObservationNeeds(rawValue: 1 << 0)

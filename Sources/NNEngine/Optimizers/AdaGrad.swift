@@ -1,5 +1,6 @@
 /// AdaGrad: h ← h + g²; w ← w - lr · g / (√h + ε), ε = 1e-7 as in the book.
 public final class AdaGrad<Scalar: Real>: Optimizer {
+    /// The step size.
     public var learningRate: Double
     /// Added to √h.
     public let epsilon: Double
@@ -10,9 +11,12 @@ public final class AdaGrad<Scalar: Real>: Optimizer {
         self.learningRate = learningRate
         self.epsilon = epsilon
     }
+    /// `adagrad`.
     public var name: String { "adagrad" }
+    /// The learning rate and ε.
     public var settings: [String: Double] { ["learning_rate": learningRate, "epsilon": epsilon] }
 
+    /// One AdaGrad step on each parameter.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update(_ parameters: [Parameter<Scalar>]) {
@@ -31,5 +35,6 @@ public final class AdaGrad<Scalar: Real>: Optimizer {
         }
     }
 
+    /// Forgets the squared-gradient sums.
     public func reset() { h.removeAll() }
 }

@@ -3,6 +3,7 @@
 /// The notes also write it as v ← μ v + g; w ← w - lr v, which gives the same steps for a
 /// constant learning rate.
 public final class Momentum<Scalar: Real>: Optimizer {
+    /// The step size.
     public var learningRate: Double
     /// The velocity decay μ.
     public let momentum: Double
@@ -13,9 +14,12 @@ public final class Momentum<Scalar: Real>: Optimizer {
         self.learningRate = learningRate
         self.momentum = momentum
     }
+    /// `momentum`.
     public var name: String { "momentum" }
+    /// The learning rate and μ.
     public var settings: [String: Double] { ["learning_rate": learningRate, "momentum": momentum] }
 
+    /// One momentum step on each parameter.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update(_ parameters: [Parameter<Scalar>]) {
@@ -34,5 +38,6 @@ public final class Momentum<Scalar: Real>: Optimizer {
         }
     }
 
+    /// Forgets the velocities.
     public func reset() { velocity.removeAll() }
 }

@@ -5,6 +5,7 @@
 /// (Keras' `nesterov=True`). The book's code uses the *updated* v in the μ² term, which is
 /// not the look-ahead rule; nnviz follows the rule.
 public final class Nesterov<Scalar: Real>: Optimizer {
+    /// The step size.
     public var learningRate: Double
     /// The velocity decay μ.
     public let momentum: Double
@@ -15,9 +16,12 @@ public final class Nesterov<Scalar: Real>: Optimizer {
         self.learningRate = learningRate
         self.momentum = momentum
     }
+    /// `nesterov`.
     public var name: String { "nesterov" }
+    /// The learning rate and μ.
     public var settings: [String: Double] { ["learning_rate": learningRate, "momentum": momentum] }
 
+    /// One Nesterov step on each parameter.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update(_ parameters: [Parameter<Scalar>]) {
@@ -36,5 +40,6 @@ public final class Nesterov<Scalar: Real>: Optimizer {
         }
     }
 
+    /// Forgets the velocities.
     public func reset() { velocity.removeAll() }
 }

@@ -1,5 +1,6 @@
 /// RMSProp: h ← ρ h + (1 - ρ) g²; w ← w - lr · g / (√h + ε). The book's ρ is 0.99.
 public final class RMSProp<Scalar: Real>: Optimizer {
+    /// The step size.
     public var learningRate: Double
     /// The decay ρ of the squared-gradient average.
     public let decay: Double
@@ -13,9 +14,12 @@ public final class RMSProp<Scalar: Real>: Optimizer {
         self.decay = decay
         self.epsilon = epsilon
     }
+    /// `rmsprop`.
     public var name: String { "rmsprop" }
+    /// The learning rate, ρ and ε.
     public var settings: [String: Double] { ["learning_rate": learningRate, "decay": decay, "epsilon": epsilon] }
 
+    /// One RMSProp step on each parameter.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update(_ parameters: [Parameter<Scalar>]) {
@@ -34,5 +38,6 @@ public final class RMSProp<Scalar: Real>: Optimizer {
         }
     }
 
+    /// Forgets the squared-gradient averages.
     public func reset() { h.removeAll() }
 }
