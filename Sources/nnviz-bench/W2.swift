@@ -16,6 +16,8 @@ enum W2 {
         var name: String
         var seconds: Double
         var losses: [Double]
+        /// FNV-1a over the bit patterns of `losses`: equal digests mean the same losses bit for bit.
+        var digest: String { Digest.of(losses) }
     }
 
     /// How the three runs share the machine.
@@ -33,18 +35,19 @@ enum W2 {
         }
     }
 
+    /// Trains init `k` on `batches` through the engine's training loop (every step runs, as
+    /// the peers do: no stop on a non-finite loss). The observers (a recorder) are finished
+    /// by the loop, after the stopwatch has stopped.
     static func train(_ k: Int, data: Dataset<Float>, batches: [[Int]],
                       observers: [any TrainingObserver<Float>] = []) throws -> Run {
         let (name, initializer) = inits[k]
         let net = try model(initializer)
         net.compile(loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.01))
-        var losses: [Double] = []
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        for (s, idx) in batches.enumerated() {
-            let r = try net.trainStep(data.x.gatherRows(idx), .classes(idx.map { data.labels[$0] }), observers: observers)
-            if s % 10 == 0 { losses.append(r.loss) }
-        }
-        return Run(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, losses: losses)
+        let source = try IndexBatches(data.x, data.target, batches: batches)
+        let watch = Stopwatch()
+        let history = try TrainingLoop(observers: observers, callbacks: [watch], onNonFinite: .continue).run(net, on: source)
+        let losses = stride(from: 0, to: history.stepLosses.count, by: 10).map { history.stepLosses[$0] }
+        return Run(name: name, seconds: watch.seconds, losses: losses)
     }
 
     static func batches(steps: Int, count: Int) -> [[Int]] {
@@ -82,6 +85,33 @@ enum W2 {
     }
 }
 
+/// Times a training run from just before its first step to just after its last, leaving out
+/// what the observers do once it has ended (a recorder's final flush).
+final class Stopwatch: Callback {
+    private var start: UInt64 = 0
+    /// Seconds from the first step's start to the last step's end.
+    private(set) var seconds = 0.0
+
+    func trainingBegan(_ model: Sequential<Float>) { start = DispatchTime.now().uptimeNanoseconds }
+
+    func trainingEnded(_ model: Sequential<Float>, outcome: TrainingOutcome) {
+        seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// A short fingerprint of numbers, to check that a change to the engine left results bit for bit the same.
+enum Digest {
+    /// FNV-1a (64 bits) over the bit patterns of `values`, in hex.
+    static func of(_ values: [Double]) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for v in values {
+            var bits = v.bitPattern
+            for _ in 0..<8 { h = (h ^ (bits & 0xFF)) &* 0x100_0000_01B3; bits >>= 8 }
+        }
+        return String(h, radix: 16)
+    }
+}
+
 /// Recording overhead on W2: the same trainings with and without an event recorder that
 /// writes statistics every step and histograms every 10 steps to a JSON Lines file.
 ///
@@ -113,7 +143,6 @@ enum RecordingOverhead {
                         let path = out.appendingPathComponent("w2-\(k).jsonl").path
                         let rec = EventRecorder<Float>(run: W2.inits[k].0, plan: plan, sinks: [try JSONLinesSink(path: path)])
                         recorded[j] += try W2.train(k, data: data, batches: batches, observers: [rec]).seconds
-                        rec.finish(.completed(epochs: 1))
                         if let e = rec.error { throw e }
                         bytes[j] = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                     }

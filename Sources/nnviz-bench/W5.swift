@@ -23,10 +23,10 @@ enum W5 {
             Dense(10, initializer: initializer)
         }
         model.compile(loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.01))
-        let obs = GradNorms()
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        for idx in batches { _ = try model.trainStep(data.x.gatherRows(idx), .classes(idx.map { data.labels[$0] }), observers: [obs]) }
-        return W3Run(act: act, norms: obs.norms, seconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        let obs = GradNorms(), watch = Stopwatch()
+        let source = try IndexBatches(data.x, data.target, batches: batches)
+        _ = try TrainingLoop(observers: [obs], callbacks: [watch], onNonFinite: .continue).run(model, on: source)
+        return W3Run(act: act, norms: obs.norms, seconds: watch.seconds)
     }
 
     static func png(_ f: Figure) throws -> Data { try f.render(.png(dpi: 100)) }
@@ -80,7 +80,7 @@ enum W5 {
     /// The workloads are independent, so they run as one batch of jobs on both cores with one
     /// BLAS thread each (three W2 trainings, W3's two trainings and figures, W1 and W4 with
     /// their figures); the W2 figure, which needs all three runs, and the HTML follow.
-    static func run(out: URL) throws -> (seconds: Double, htmlBytes: Int, parts: [String: Double]) {
+    static func run(out: URL) throws -> (seconds: Double, htmlBytes: Int, parts: [String: Double], digest: String) {
         let t0 = Date()
         var parts: [String: Double] = [:]
         func lap(_ name: String, _ since: inout Date) { parts[name] = Date().timeIntervalSince(since); since = Date() }
@@ -131,26 +131,45 @@ enum W5 {
         images.append(("w4_optimizers", w4png))
         lap("figures", &t)
         // One HTML file with every PNG inline and the tables.
-        var html = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>nnviz W5 report</title><style>body{font-family:sans-serif;margin:2em}img{max-width:100%;display:block}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body><h1>nnviz W5 report</h1>"
-        html += "<h2>W1 activation statistics</h2><table><tr><th>config</th>" + (1...5).map { "<th>L\($0) mean/std</th>" }.joined() + "</tr>"
-        for c in configs { html += "<tr><td>\(c.activation)/\(c.initializer)</td>" + c.layers.map { "<td>\(formatNumber($0.mean)) / \(formatNumber($0.std))</td>" }.joined() + "</tr>" }
-        html += "</table><h2>W2</h2><table><tr><th>init</th><th>final loss</th></tr>" + runs2.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.losses.suffix(10).reduce(0, +) / 10))</td></tr>" }.joined() + "</table>"
-        html += "<h2>W3</h2><table><tr><th>activation</th><th>|dW1|/|dW10| step 0</th></tr>" + runs3.map { "<tr><td>\($0.act)</td><td>\(formatNumber($0.norms[0][0] / $0.norms[0][9]))</td></tr>" }.joined() + "</table>"
-        html += "<h2>W4</h2><table><tr><th>optimizer</th><th>final x</th><th>final y</th></tr>" + w4.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.x))</td><td>\(formatNumber($0.y))</td></tr>" }.joined() + "</table>"
-        for (name, data) in images { html += "<img alt='\(name)' src='data:image/png;base64,\(data.base64EncodedString())'>" }
-        html += "</body></html>"
+        let html = reportHTML(configs: configs, runs2: runs2, runs3: runs3, w4: w4, images: images)
         let page = out.appendingPathComponent("report.html")
         try AtomicFile.write(Data(html.utf8), to: page.path)
         lap("html", &t)
         precondition(images.count == 16)
-        return (Date().timeIntervalSince(t0), html.utf8.count, parts)
+        let digest = "W2 " + runs2.map(\.digest).joined(separator: " ")
+            + ", W3 " + runs3.map { Digest.of($0.norms.flatMap { $0 }) }.joined(separator: " ")
+        return (Date().timeIntervalSince(t0), html.utf8.count, parts, digest)
+    }
+
+    /// The report page: the result tables, then every PNG inline.
+    static func reportHTML(configs: [InitHistograms.Config], runs2: [W2.Run], runs3: [W3Run], w4: [(name: String, x: Double, y: Double)],
+                     images: [(String, Data)]) -> String {
+        let style = "body{font-family:sans-serif;margin:2em}img{max-width:100%;display:block}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:2px 6px}"
+        var html = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>nnviz W5 report</title><style>\(style)</style></head>"
+            + "<body><h1>nnviz W5 report</h1>"
+        html += "<h2>W1 activation statistics</h2><table><tr><th>config</th>" + (1...5).map { "<th>L\($0) mean/std</th>" }.joined() + "</tr>"
+        for c in configs {
+            html += "<tr><td>\(c.activation)/\(c.initializer)</td>"
+                + c.layers.map { "<td>\(formatNumber($0.mean)) / \(formatNumber($0.std))</td>" }.joined() + "</tr>"
+        }
+        html += "</table><h2>W2</h2><table><tr><th>init</th><th>final loss</th></tr>"
+            + runs2.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.losses.suffix(10).reduce(0, +) / 10))</td></tr>" }.joined() + "</table>"
+        html += "<h2>W3</h2><table><tr><th>activation</th><th>|dW1|/|dW10| step 0</th></tr>"
+            + runs3.map { "<tr><td>\($0.act)</td><td>\(formatNumber($0.norms[0][0] / $0.norms[0][9]))</td></tr>" }.joined() + "</table>"
+        html += "<h2>W4</h2><table><tr><th>optimizer</th><th>final x</th><th>final y</th></tr>"
+            + w4.map { "<tr><td>\($0.name)</td><td>\(formatNumber($0.x))</td><td>\(formatNumber($0.y))</td></tr>" }.joined() + "</table>"
+        for (name, data) in images { html += "<img alt='\(name)' src='data:image/png;base64,\(data.base64EncodedString())'>" }
+        html += "</body></html>"
+        return html
     }
 
     /// Runs W5 `repeats` times, each time followed by the peers' W5 (numpy64 and keras_jit),
     /// so that drifts of the machine touch both sides; prints every run, then the best and
     /// the median of each and their ratios.
     static func bench(out: URL, withPeers: Bool, repeats: Int) throws {
-        print("\n== W5 report_end_to_end: W1 + W2 + W3 + W4 with the peers' shapes, then one HTML file with 16 inline PNGs (\(repeats) rounds)")
+        print("\n== W5 report_end_to_end: W1 + W2 + W3 + W4 with the peers' shapes, then one HTML file with 16 inline PNGs"
+              + " (\(repeats) rounds)")
         let peersReady = withPeers ? Peers.unavailableReason(needKeras: true) : "--no-peers"
         if let reason = peersReady, withPeers { print("peers: not run: \(reason)") }
         var ours: [Double] = [], theirs: [String: [Double]] = [:]
@@ -158,22 +177,30 @@ enum W5 {
         for round in 1...max(1, repeats) {
             let r = try run(out: out)
             ours.append(r.seconds)
-            print(String(format: "round %d nnviz  W5 total %.2f s (in process; %@), HTML %.1f MB", round, r.seconds,
-                         r.parts.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", "), Double(r.htmlBytes) / 1e6))
+            let parts = r.parts.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
+            print(String(format: "round %d nnviz  W5 total %.2f s (in process; %@), HTML %.1f MB", round, r.seconds, parts, Double(r.htmlBytes) / 1e6))
+            print("round \(round) nnviz  W5 numbers digest: \(r.digest)")
             guard peersReady == nil else { continue }
             for impl in impls {
                 let rec = try Peers.run("w5_report_end_to_end.py", ["--impl", impl])
                 let total = rec["total_s"] as? Double ?? .nan, process = rec["process_s"] as? Double ?? .nan
                 theirs[impl, default: []].append(total)
-                print(String(format: "round %d peer   W5 %@: total_s %.2f s, process_s %.2f s (load %@)", round, impl, total, process, "\(rec["loadavg_1m"] ?? "?")"))
+                print(String(format: "round %d peer   W5 %@: total_s %.2f s, process_s %.2f s (load %@)", round, impl, total, process,
+                             "\(rec["loadavg_1m"] ?? "?")"))
             }
         }
-        func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+        func median(_ xs: [Double]) -> Double {
+            let s = xs.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
         print(String(format: "nnviz  W5 best %.2f s, median %.2f s", ours.min() ?? .nan, median(ours)))
         guard peersReady == nil else { return }
-        for impl in impls { print(String(format: "peer   W5 %@ best %.2f s, median %.2f s", impl, theirs[impl]?.min() ?? .nan, median(theirs[impl] ?? [.nan]))) }
+        for impl in impls {
+            print(String(format: "peer   W5 %@ best %.2f s, median %.2f s", impl, theirs[impl]?.min() ?? .nan, median(theirs[impl] ?? [.nan])))
+        }
         let fastestBest = impls.compactMap { theirs[$0]?.min() }.min() ?? .nan
         let fastestMedian = impls.map { median(theirs[$0] ?? [.nan]) }.min() ?? .nan
-        print(String(format: "ratio  fastest peer / nnviz W5: %.1fx on the best of each, %.1fx on the medians", fastestBest / (ours.min() ?? .nan), fastestMedian / median(ours)))
+        print(String(format: "ratio  fastest peer / nnviz W5: %.1fx on the best of each, %.1fx on the medians",
+                     fastestBest / (ours.min() ?? .nan), fastestMedian / median(ours)))
     }
 }

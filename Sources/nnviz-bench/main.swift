@@ -44,6 +44,7 @@ func benchW2(steps: Int, withPeers: Bool) throws {
         ours[mode] = sps
         let finals = runs.map { "\($0.name) \(fmt($0.losses.suffix(10).reduce(0, +) / Double(min(10, $0.losses.count)), 3))" }
         print("nnviz  \(mode.rawValue): \(fmt(sps)) steps/s   final loss (mean of last 10 records): \(finals.joined(separator: ", "))")
+        print("       losses digest: \(runs.map { "\($0.name) \($0.digest)" }.joined(separator: ", "))")
     }
     guard withPeers else { return }
     if let reason = Peers.unavailableReason(needKeras: true) { print("peers: not run: \(reason)"); return }

@@ -1,15 +1,3 @@
-/// The result of checking one parameter's backprop gradient against central differences.
-public struct GradientCheckResult: Sendable {
-    /// The parameter, e.g. `dense_1/W`.
-    public let parameter: String
-    /// ‖g_backprop - g_numeric‖ / max(‖g_backprop‖ + ‖g_numeric‖, 1e-300).
-    public let relativeError: Double
-    /// The largest element-wise |g_backprop - g_numeric|.
-    public let maxAbsoluteError: Double
-    /// ‖g_backprop‖.
-    public let gradientNorm: Double
-}
-
 /// Compares backprop with numerical differentiation: for every parameter entry w,
 /// (L(w + ε) - L(w - ε)) / 2ε against the backprop gradient, on one batch in training mode
 /// (dropout masks are held fixed). Use a `Sequential<Double>` for meaningful precision.

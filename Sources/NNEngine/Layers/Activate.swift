@@ -1,5 +1,6 @@
 /// A layer that only applies an ``Activation`` (the book's `Relu`, `Sigmoid`, ... layers).
 public final class Activate<Scalar: Real>: Layer {
+    /// Unique within the model; set by the model when empty.
     public var name: String
     /// The non-linearity.
     public let activation: Activation
@@ -13,11 +14,13 @@ public final class Activate<Scalar: Real>: Layer {
         self.name = name
     }
 
+    /// Remembers the input width; the output has the same.
     public func build(inputFeatures: Int, rng: inout SeededGenerator) throws(ModelError) -> Int {
         features = inputFeatures
         return inputFeatures
     }
 
+    /// The activation of `x`; keeps `x` and the output for the backward pass.
     public func forward(_ x: Matrix<Scalar>, training: Bool) throws(ShapeError) -> Matrix<Scalar> {
         guard x.cols == features else {
             throw ShapeError(context: "layer \(name) (\(activation)) input", expected: "(batch, \(features))", actual: "\(x.shape)")
@@ -27,43 +30,19 @@ public final class Activate<Scalar: Real>: Layer {
         return y
     }
 
+    /// dLoss/dInput through the activation's derivative.
     public func backward(_ dy: Matrix<Scalar>, needInputGradient: Bool) -> Matrix<Scalar> {
         activation.backward(input: x, output: y, gradient: dy)
     }
 
+    /// None: the layer has nothing to train.
     public var parameters: [Parameter<Scalar>] { [] }
+    /// The latest input, i.e. the activation's argument.
     public var lastPreActivation: Matrix<Scalar>? { x }
+    /// The latest output.
     public var lastOutput: Matrix<Scalar>? { y }
+    /// Kind `activation`, with the activation's name.
     public var record: LayerRecord {
         LayerRecord(kind: "activation", name: name, inputs: features, outputs: features, activation: activation.description)
     }
-}
-
-/// Flattens each sample to one row. Samples are stored flat already (an image of 28 x 28
-/// pixels is a row of 784), so this layer checks the size and passes the batch through.
-public final class Flatten<Scalar: Real>: Layer {
-    public var name: String
-    private var features = 0
-    private var y: Matrix<Scalar>?
-
-    /// A flatten layer.
-    public init(name: String = "") { self.name = name }
-
-    public func build(inputFeatures: Int, rng: inout SeededGenerator) throws(ModelError) -> Int {
-        features = inputFeatures
-        return inputFeatures
-    }
-
-    public func forward(_ x: Matrix<Scalar>, training: Bool) throws(ShapeError) -> Matrix<Scalar> {
-        guard x.cols == features else {
-            throw ShapeError(context: "layer \(name) (flatten) input", expected: "(batch, \(features))", actual: "\(x.shape)")
-        }
-        y = x
-        return x
-    }
-
-    public func backward(_ dy: Matrix<Scalar>, needInputGradient: Bool) -> Matrix<Scalar> { dy }
-    public var parameters: [Parameter<Scalar>] { [] }
-    public var lastOutput: Matrix<Scalar>? { y }
-    public var record: LayerRecord { LayerRecord(kind: "flatten", name: name, inputs: features, outputs: features) }
 }

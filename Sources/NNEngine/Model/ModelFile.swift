@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The nnviz model file: JSON describing the layers, their settings and every tensor.
 ///
@@ -53,10 +50,9 @@ extension Sequential {
     public func save(to path: String) throws(ModelError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        do {
-            let data = try encoder.encode(modelFile)
-            try AtomicFile.write(data, to: path)
-        } catch { throw .write(path: path, reason: "\(error)") }
+        let data: Data
+        do { data = try encoder.encode(modelFile) } catch { throw .write(path: path, reason: "\(error)") }
+        try AtomicFile.write(data, to: path)
     }
 
     /// Reads a model written by `save(to:)`. The optimiser is not stored: compile again to train.
@@ -112,22 +108,5 @@ extension Sequential {
             } catch let e as ModelError { throw e } catch { throw .modelFile(path: path, reason: "layer \(r.name): \(error)") }
         }
         return model
-    }
-}
-
-/// Writes files all at once: to a temporary sibling, then renamed over the target, so that
-/// readers never see a half-written file.
-public enum AtomicFile {
-    /// Writes `data` to `path` atomically, creating the parent folder if needed.
-    public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: tmp)
-        guard rename(tmp.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: tmp)
-            throw ModelError.write(path: path, reason: reason)
-        }
     }
 }

@@ -30,8 +30,8 @@ public final class Sequential<Scalar: Real> {
     public private(set) var weightDecay: Double = 0
     /// Training steps taken so far.
     public private(set) var step = 0
-    /// The generator for batch order.
-    private var batchRNG: SeededGenerator
+    /// The generator for batch order (``ShuffledEpochs`` shuffles with it).
+    var batchRNG: SeededGenerator
 
     /// Builds the layers for `inputFeatures` inputs. Unnamed layers get Keras-style names
     /// (`dense_1`, `activation_2`, ...). Weights are drawn from `seed`.
@@ -230,6 +230,8 @@ public final class Sequential<Scalar: Real> {
     /// i.e. full-batch gradient descent; 1: pure SGD). Batches are drawn in a seeded shuffled
     /// order when `shuffle` is true. A non-finite loss or parameter ends training with
     /// `.diverged` under the default policy; it never traps.
+    ///
+    /// A ``TrainingLoop`` over ``ShuffledEpochs``, validating at each epoch's end.
     public func fit(_ x: Matrix<Scalar>, _ y: Target<Scalar>, epochs: Int, batchSize: Int? = 32,
                     validation: Validation<Scalar> = .none, shuffle: Bool = true,
                     callbacks: [any Callback<Scalar>] = [], observers: [any TrainingObserver<Scalar>] = [],
@@ -240,64 +242,22 @@ public final class Sequential<Scalar: Real> {
             throw .shape(ShapeError(context: "fit targets", expected: "\(x.rows) samples", actual: "\(y.count)"))
         }
         var trainX = x, trainY = y
-        var valData: (Matrix<Scalar>, Target<Scalar>)?
+        var held: (x: Matrix<Scalar>, y: Target<Scalar>)?
         switch validation {
         case .none: break
-        case .data(let vx, let vy): valData = (vx, vy)
+        case .data(let vx, let vy): held = (vx, vy)
         case .split(let f):
             guard f > 0, f < 1 else { throw .invalidSetting("validation split must be in (0, 1), got \(f)") }
             let nVal = Int((Double(x.rows) * f).rounded())
             let nTrain = x.rows - nVal
             guard nVal > 0, nTrain > 0 else { throw .invalidSetting("validation split \(f) of \(x.rows) samples leaves an empty set") }
             trainX = x.gatherRows(0..<nTrain); trainY = y.gather(0..<nTrain)
-            valData = (x.gatherRows(nTrain..<x.rows), y.gather(nTrain..<x.rows))
+            held = (x.gatherRows(nTrain..<x.rows), y.gather(nTrain..<x.rows))
         }
-        let n = trainX.rows
-        guard n > 0 else { throw .invalidSetting("no training samples") }
-        let bs = min(batchSize ?? n, n)
-        guard bs > 0 else { throw .invalidSetting("batch size must be positive, got \(bs)") }
-
-        var history = History()
-        func end(_ outcome: TrainingOutcome) throws(ModelError) -> History {
-            history.outcome = outcome
-            do { for c in callbacks { try c.trainingEnded(self) } } catch { throw Self.wrap(error) }
-            for o in observers { o.trainingEnded(outcome) }
-            return history
-        }
-        do { for c in callbacks { try c.trainingBegan(self) } } catch { throw Self.wrap(error) }
-        for epoch in 0..<epochs {
-            var order = Array(0..<n)
-            if shuffle { order.shuffle(using: &batchRNG) }
-            var lossSum = 0.0, accSum = 0.0, seen = 0
-            var start = 0
-            while start < n {
-                let idx = order[start..<min(start + bs, n)]
-                start += bs
-                let stepIndex = step
-                let r = try trainStep(trainX.gatherRows(idx), trainY.gather(idx), epoch: epoch, observers: observers)
-                history.stepLosses.append(r.loss)
-                if !r.loss.isFinite, onNonFinite == .stop { return try end(.diverged(step: stepIndex, quantity: "loss")) }
-                lossSum += r.loss * Double(idx.count)
-                accSum += (r.accuracy ?? 0) * Double(idx.count)
-                seen += idx.count
-            }
-            if onNonFinite == .stop, let bad = parameters.first(where: { !$0.value.allFinite() }) {
-                return try end(.diverged(step: step - 1, quantity: "parameter \(bad.name)"))
-            }
-            var logs = ["loss": lossSum / Double(seen)]
-            if metrics.contains(.accuracy) { logs["accuracy"] = accSum / Double(seen) }
-            if let (vx, vy) = valData {
-                for (k, v) in try evaluate(vx, vy) { logs["val_" + k] = v }
-            }
-            history.epochs.append(logs)
-            for o in observers { o.epochEnded(epoch, logs: logs) }
-            var stopReason: String?
-            do {
-                for c in callbacks { if let r = try c.epochEnded(epoch, logs: logs, model: self) { stopReason = stopReason ?? r } }
-            } catch { throw Self.wrap(error) }
-            if let stopReason { return try end(.stoppedEarly(epoch: epoch, reason: stopReason)) }
-        }
-        return try end(.completed(epochs: epochs))
+        let batches = try ShuffledEpochs(trainX, trainY, batchSize: batchSize, epochs: epochs, shuffle: shuffle, model: self)
+        let loop = TrainingLoop(observers: observers, callbacks: callbacks, validation: held, evaluation: .epochEnd,
+                                onNonFinite: onNonFinite)
+        return try loop.run(self, on: batches)
     }
 
     static func wrap(_ error: any Error) -> ModelError {

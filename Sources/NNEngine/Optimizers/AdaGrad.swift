@@ -1,5 +1,6 @@
 /// AdaGrad: h ← h + g²; w ← w - lr · g / (√h + ε), ε = 1e-7 as in the book.
 public final class AdaGrad<Scalar: Real>: Optimizer {
+    /// The step size.
     public var learningRate: Double
     /// Added to √h.
     public let epsilon: Double
@@ -10,9 +11,12 @@ public final class AdaGrad<Scalar: Real>: Optimizer {
         self.learningRate = learningRate
         self.epsilon = epsilon
     }
+    /// `adagrad`.
     public var name: String { "adagrad" }
+    /// The learning rate and ε.
     public var settings: [String: Double] { ["learning_rate": learningRate, "epsilon": epsilon] }
 
+    /// One AdaGrad step on each parameter.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update(_ parameters: [Parameter<Scalar>]) {
@@ -31,44 +35,6 @@ public final class AdaGrad<Scalar: Real>: Optimizer {
         }
     }
 
-    public func reset() { h.removeAll() }
-}
-
-/// RMSProp: h ← ρ h + (1 - ρ) g²; w ← w - lr · g / (√h + ε). The book's ρ is 0.99.
-public final class RMSProp<Scalar: Real>: Optimizer {
-    public var learningRate: Double
-    /// The decay ρ of the squared-gradient average.
-    public let decay: Double
-    /// Added to √h.
-    public let epsilon: Double
-    private var h = SlotStore<Scalar>()
-
-    /// An RMSProp optimiser.
-    public init(learningRate: Double = 0.01, decay: Double = 0.99, epsilon: Double = 1e-7) {
-        self.learningRate = learningRate
-        self.decay = decay
-        self.epsilon = epsilon
-    }
-    public var name: String { "rmsprop" }
-    public var settings: [String: Double] { ["learning_rate": learningRate, "decay": decay, "epsilon": epsilon] }
-
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    public func update(_ parameters: [Parameter<Scalar>]) {
-        let lr = Scalar(learningRate), rho = Scalar(decay), eps = Scalar(epsilon)
-        for p in parameters {
-            h.withSlot(p) { h in
-                p.gradient.storage.withUnsafeBufferPointer { g in
-                    p.value.storage.withUnsafeMutableBufferPointer { w in
-                        for i in 0..<w.count {
-                            h[i] = rho * h[i] + (1 - rho) * g[i] * g[i]
-                            w[i] -= lr * g[i] / (h[i].squareRoot() + eps)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
+    /// Forgets the squared-gradient sums.
     public func reset() { h.removeAll() }
 }

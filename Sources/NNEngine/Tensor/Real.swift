@@ -39,9 +39,13 @@ where RawSignificand: FixedWidthInteger {
 }
 
 extension Float: Real {
+    /// e^x from the C library.
     @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
+    /// The natural logarithm from the C library.
     @inlinable public static func log(_ x: Float) -> Float { logf(x) }
+    /// The hyperbolic tangent from the C library.
     @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    /// OpenBLAS `?gemm`, row-major.
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
@@ -49,26 +53,35 @@ extension Float: Real {
                     transB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
                     alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
+    /// The vectorised C kernel `nn_axpy`.
     public static func axpy(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
         nn_axpy_f32(y, x, alpha, n)
     }
+    /// The vectorised C kernel `nn_leaky_relu`.
     public static func leakyRelu(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
         nn_leaky_relu_f32(y, x, alpha, n)
     }
+    /// The vectorised C kernel `nn_leaky_relu_backward`.
     public static func leakyReluBackward(_ dx: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>,
                                          _ dy: UnsafePointer<Float>, alpha: Float, count n: Int) {
         nn_leaky_relu_backward_f32(dx, x, dy, alpha, n)
     }
+    /// The vectorised C kernel `nn_column_sums`.
     public static func columnSums(_ x: UnsafePointer<Float>, rows: Int, cols: Int, into sums: UnsafeMutablePointer<Float>) {
         nn_column_sums_f32(x, rows, cols, sums)
     }
+    /// The vectorised C kernel `nn_sum_of_squares`.
     public static func sumOfSquares(_ x: UnsafePointer<Float>, count n: Int) -> Double { nn_sum_of_squares_f32(x, n) }
 }
 
 extension Double: Real {
+    /// e^x from the C library.
     @inlinable public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    /// The natural logarithm from the C library.
     @inlinable public static func log(_ x: Double) -> Double { Glibc.log(x) }
+    /// The hyperbolic tangent from the C library.
     @inlinable public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    /// OpenBLAS `?gemm`, row-major.
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
@@ -76,28 +89,23 @@ extension Double: Real {
                     transB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
                     alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
+    /// The vectorised C kernel `nn_axpy`.
     public static func axpy(_ y: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, alpha: Double, count n: Int) {
         nn_axpy_f64(y, x, alpha, n)
     }
+    /// The vectorised C kernel `nn_leaky_relu`.
     public static func leakyRelu(_ y: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, alpha: Double, count n: Int) {
         nn_leaky_relu_f64(y, x, alpha, n)
     }
+    /// The vectorised C kernel `nn_leaky_relu_backward`.
     public static func leakyReluBackward(_ dx: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
                                          _ dy: UnsafePointer<Double>, alpha: Double, count n: Int) {
         nn_leaky_relu_backward_f64(dx, x, dy, alpha, n)
     }
+    /// The vectorised C kernel `nn_column_sums`.
     public static func columnSums(_ x: UnsafePointer<Double>, rows: Int, cols: Int, into sums: UnsafeMutablePointer<Double>) {
         nn_column_sums_f64(x, rows, cols, sums)
     }
+    /// The vectorised C kernel `nn_sum_of_squares`.
     public static func sumOfSquares(_ x: UnsafePointer<Double>, count n: Int) -> Double { nn_sum_of_squares_f64(x, n) }
-}
-
-/// Controls how many threads OpenBLAS uses for every product in this process.
-public enum BLASThreads {
-    /// Sets the OpenBLAS thread count. One thread is the engine's default: on the small
-    /// shapes of these studies a second BLAS thread gains little on an idle machine and
-    /// collapses when the other core is busy (see the benchmark notes in the README).
-    public static func set(_ count: Int) { openblas_set_num_threads(Int32(max(1, count))) }
-    /// The thread count OpenBLAS currently uses.
-    public static var current: Int { Int(openblas_get_num_threads()) }
 }

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Writes files all at once, so that readers never see a half-written file: Foundation's
+/// atomic write (to a temporary file, then renamed over the target), after creating the
+/// parent folder.
+public enum AtomicFile {
+    /// Writes `data` to `path` atomically, creating the parent folder if needed. Any failure
+    /// is a `ModelError.write` naming the path.
+    public static func write(_ data: Data, to path: String) throws(ModelError) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw .write(path: path, reason: error.localizedDescription)
+        }
+    }
+}
