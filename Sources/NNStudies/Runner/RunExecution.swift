@@ -3,10 +3,11 @@ import NNEngine
 import NNEvents
 import NNRecorder
 
-/// Trains and records one run of a study.
+/// Trains and records one run of a study, through the engine's one training loop.
 enum RunExecution {
-    /// Trains one `RunSpec` and records it. Returns the events (also streamed to `eventsPath`).
-    static func execute(_ spec: RunSpec, data: StudyData, eventsPath: String?, progress: (any ProgressSink)?) throws -> [Event] {
+    /// The run's network: dense layers (batch norm before each hidden activation, dropout after
+    /// it, when asked), softmax cross-entropy on the classes.
+    static func model(_ spec: RunSpec, data: StudyData) throws -> Sequential<Float> {
         let model = try Sequential<Float>(inputFeatures: data.train.x.cols, seed: spec.seed) {
             for n in spec.hidden {
                 if spec.batchNorm {
@@ -22,6 +23,12 @@ enum RunExecution {
         }
         model.compile(loss: SoftmaxCrossEntropy(), optimizer: spec.optimizer.make(learningRate: spec.learningRate), metrics: [.accuracy],
                       weightDecay: spec.weightDecay)
+        return model
+    }
+
+    /// Trains one `RunSpec` and records it. Returns the events (also streamed to `eventsPath`).
+    static func execute(_ spec: RunSpec, data: StudyData, eventsPath: String?, progress: (any ProgressSink)?) throws -> [Event] {
+        let model = try model(spec, data: data)
         let memory = MemorySink()
         var sinks: [any EventSink] = [memory]
         if let eventsPath { sinks.append(try JSONLinesSink(path: eventsPath)) }
@@ -29,31 +36,16 @@ enum RunExecution {
         recorder.start(model: model, study: spec.study, dataset: data.name, splits: ["train": data.train.count, "test": data.test.count],
                        batchSize: spec.batchSize, producer: "nnviz \(NNVizVersion.string)")
         progress?.began(spec.name, steps: spec.steps)
-        var snapshots: [(step: Int, weights: [Double])] = []
-        if spec.projectEvery != nil { snapshots.append((0, WeightProjection.flatten(model))) }
-        var rng = SeededGenerator(seed: spec.seed, stream: "batches")
-        var outcome = TrainingOutcome.completed(epochs: 1)
-        for step in 0..<spec.steps {
-            let idx = (0..<spec.batchSize).map { _ in rng.nextInt(below: data.train.count) }
-            let r = try model.trainStep(data.train.x.gatherRows(idx), .classes(idx.map { data.train.labels[$0] }), observers: [recorder])
-            if step % 10 == 0 || step == spec.steps - 1 { progress?.advanced(spec.name, step: step + 1, loss: r.loss) }
-            if !r.loss.isFinite { outcome = .diverged(step: step, quantity: "loss"); break }
-            if let every = spec.projectEvery, (step + 1) % every == 0 || step == spec.steps - 1 {
-                snapshots.append((step + 1, WeightProjection.flatten(model)))
-            }
-            if (step + 1) % spec.evaluateEvery == 0 || step == spec.steps - 1 {
-                let logs = try model.evaluate(data.test.x, data.test.target)
-                for (k, v) in logs.sorted(by: { $0.key < $1.key }) {
-                    recorder.emit(.scalar(ScalarEvent(run: spec.name, name: "val/\(k)", step: step, value: v)))
-                }
-            }
+        let hooks = StudyHooks(spec: spec, recorder: recorder, train: data.train)
+        if spec.projectEvery != nil { hooks.snapshots.append((0, WeightProjection.flatten(model))) }
+        // Steps drawn with replacement (as the book does): SeededGenerator(seed, stream "batches").
+        let batches = try RandomBatches(data.train.x, data.train.target, batchSize: spec.batchSize, steps: spec.steps, seed: spec.seed)
+        let loop = TrainingLoop<Float>(observers: [recorder], callbacks: [hooks], validation: (data.test.x, data.test.target),
+                                       evaluation: .everySteps(spec.evaluateEvery), progressEvery: 10) { step, loss in
+            progress?.advanced(spec.name, step: step + 1, loss: loss)
         }
-        if spec.projectEvery != nil, case .completed = outcome {
-            // The surface is the training loss on a fixed 1000-sample subset, for every grid point.
-            let subset = data.train.subset(0..<min(1000, data.train.count))
-            for e in try WeightProjection.events(run: spec.name, model: model, snapshots: snapshots, data: subset, grid: 21) { recorder.emit(e) }
-        }
-        recorder.finish(outcome)
+        // The loop ends with the hooks' trainingEnded (the projection), then the recorder's (run_end).
+        let outcome = try loop.run(model, on: batches).outcome
         if let e = recorder.error { throw e }
         progress?.ended(spec.name, summary: { if case .diverged = outcome { "\(outcome)" } else { "completed \(spec.steps) steps" } }())
         return memory.events
