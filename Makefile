@@ -25,6 +25,8 @@ report: build
 
 test: deps
 	$(SWIFT) build -c release --manifest-cache none --build-tests
+	$(SWIFT) build -c release --manifest-cache none --product nnviz
+	scripts/check-progress-tmux.sh .build/release/nnviz
 	$(SWIFT) test -c release --skip-build --disable-swift-testing
 
 bench: deps

@@ -58,7 +58,8 @@ public final class EarlyStopping<Scalar: Real>: Callback {
 
     public func epochEnded(_ epoch: Int, logs: [String: Double], model: Sequential<Scalar>) throws -> String? {
         guard let current = logs[monitor] else {
-            throw ModelError.invalidSetting("EarlyStopping monitors '\(monitor)', which the logs do not have (they have \(logs.keys.sorted().joined(separator: ", ")))")
+            let have = logs.keys.sorted().joined(separator: ", ")
+            throw ModelError.invalidSetting("EarlyStopping monitors '\(monitor)', which the logs do not have (they have \(have))")
         }
         guard epoch >= startFromEpoch else { return nil }
         if restoreBestWeights && bestWeights == nil {

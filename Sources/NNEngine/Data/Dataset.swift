@@ -65,7 +65,8 @@ public struct Dataset<Scalar: Real>: Sendable {
         let img = try IDXArray.read(path: images)
         let lab = try IDXArray.read(path: labels)
         guard img.dimensions.count == 3 else {
-            throw DataError(file: images, reason: "expected 3 dimensions (images x rows x cols), got \(img.dimensions.count) (\(img.dimensions)); is it a labels file?")
+            throw DataError(file: images, reason: "expected 3 dimensions (images x rows x cols), got \(img.dimensions.count) "
+                            + "(\(img.dimensions)); is it a labels file?")
         }
         guard lab.dimensions.count == 1 else {
             throw DataError(file: labels, reason: "expected 1 dimension (labels), got \(lab.dimensions.count) (\(lab.dimensions)); is it an images file?")

@@ -40,7 +40,9 @@ public struct IDXArray: Sendable {
         }
         guard rank >= 1 else { throw DataError(file: file, reason: "IDX header has 0 dimensions") }
         let headerSize = 4 + 4 * rank
-        guard b.count >= headerSize else { throw DataError(file: file, reason: "truncated header: \(rank) dimensions need \(headerSize) bytes, file has \(b.count)") }
+        guard b.count >= headerSize else {
+            throw DataError(file: file, reason: "truncated header: \(rank) dimensions need \(headerSize) bytes, file has \(b.count)")
+        }
         var dims: [Int] = []
         for d in 0..<rank {
             let o = 4 + 4 * d
@@ -49,7 +51,8 @@ public struct IDXArray: Sendable {
         let count = dims.reduce(1, *)
         let need = headerSize + count * width
         guard b.count >= need else {
-            throw DataError(file: file, reason: "truncated: header promises \(dims.map(String.init).joined(separator: " x ")) values (\(need) bytes), file has \(b.count) bytes")
+            let shape = dims.map(String.init).joined(separator: " x ")
+            throw DataError(file: file, reason: "truncated: header promises \(shape) values (\(need) bytes), file has \(b.count) bytes")
         }
         guard b.count == need else {
             throw DataError(file: file, reason: "\(b.count - need) unexpected bytes after the \(count) values the header promises")
