@@ -94,7 +94,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
 
     /// Writes `run_start` for `model` and remembers its initial weights.
     public func start(model: Sequential<Scalar>, study: String, dataset: String, splits: [String: Int], batchSize: Int,
-                      seed: UInt64? = nil, producer: String = "nnviz") {
+                      seed: UInt64? = nil, producer: String = "nnviz", label: String? = nil) {
         for layer in model.layers {
             for p in layer.parameters where p.role == "W" { initialWeights[p.name] = p.value }
         }
@@ -108,7 +108,8 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
                                 optimizer: model.optimizer?.name ?? "",
                                 optimizerSettings: (model.optimizer?.settings ?? [:])
                                     .merging(model.weightDecay > 0 ? ["weight_decay": model.weightDecay] : [:]) { a, _ in a },
-                                loss: model.loss?.name ?? "", dataset: dataset, splits: splits, batchSize: batchSize, producer: producer)))
+                                loss: model.loss?.name ?? "", dataset: dataset, splits: splits, batchSize: batchSize, producer: producer,
+                                label: label)))
     }
 
     func isStatsStep(_ step: Int) -> Bool { plan.statsEvery > 0 && step % plan.statsEvery == 0 }

@@ -16,6 +16,10 @@ public final class EventStore {
         public internal(set) var trajectory: [TrajectoryPoint] = []
         /// Sampled surfaces (e.g. the loss on a projection plane).
         public internal(set) var surfaces: [Surface] = []
+        /// Sampled curves (schema 1.2), in the order recorded.
+        public internal(set) var curves: [Curve] = []
+        /// Labelled 2-D point sets (schema 1.2), in the order recorded.
+        public internal(set) var points: [PointSet] = []
         /// Layer names in model order (from run_start, or as first seen).
         public internal(set) var layerOrder: [String] = []
         init(name: String) { self.name = name }
@@ -68,6 +72,8 @@ public final class EventStore {
             r.histograms[e.layer, default: [:]][e.quantity, default: []].append(e)
         case .trajectory(let e): r.trajectory.append(e)
         case .surface(let e): r.surfaces.append(e)
+        case .curve(let e): r.curves.append(e)
+        case .points(let e): r.points.append(e)
         case .runEnd(let e): r.end = e
         }
     }

@@ -68,6 +68,7 @@ public enum EventCodec {
             l.raw("splits", "{" + e.splits.keys.sorted().map { "\(quote($0)):\(e.splits[$0]!)" }.joined(separator: ",") + "}")
             l.int("batch_size", e.batchSize)
             l.str("producer", e.producer)
+            l.optStr("label", e.label)
         case .scalar(let e):
             l.str("name", e.name); l.int("step", e.step)
             if let ep = e.epoch { l.int("epoch", ep) }
@@ -92,6 +93,16 @@ public enum EventCodec {
             l.raw("y", "[" + e.y.map(number).joined(separator: ",") + "]")
             l.raw("values", "[" + e.values.map { "[" + $0.map(number).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
             l.str("x_label", e.xLabel); l.str("y_label", e.yLabel)
+        case .curve(let e):
+            l.str("name", e.name)
+            l.raw("x", "[" + e.x.map(number).joined(separator: ",") + "]")
+            l.raw("y", "[" + e.y.map(number).joined(separator: ",") + "]")
+            l.str("x_label", e.xLabel); l.str("y_label", e.yLabel)
+        case .points(let e):
+            l.str("name", e.name)
+            l.raw("x", "[" + e.x.map(number).joined(separator: ",") + "]")
+            l.raw("y", "[" + e.y.map(number).joined(separator: ",") + "]")
+            l.raw("labels", "[" + e.labels.map(String.init).joined(separator: ",") + "]")
         case .runEnd(let e):
             l.str("status", e.status); l.int("step", e.step)
             if let ep = e.epoch { l.int("epoch", ep) }
@@ -104,13 +115,16 @@ public enum EventCodec {
 
     /// The fields each kind may have (others are reported as unknown).
     static let knownFields: [String: Set<String>] = [
-        "run_start": ["study", "seed", "layers", "parameter_count", "optimizer", "optimizer_settings", "loss", "dataset", "splits", "batch_size", "producer"],
+        "run_start": ["study", "seed", "layers", "parameter_count", "optimizer", "optimizer_settings", "loss", "dataset", "splits", "batch_size",
+                      "producer", "label"],
         "scalar": ["name", "step", "epoch", "value"],
         "layer_stats": ["step", "layer", "index", "quantity", "count", "mean", "std", "min", "max", "l2", "nan", "pos_inf", "neg_inf",
                         "zero_fraction", "dead_fraction", "saturated_fraction", "saturation_rule", "update_ratio", "distance_from_init"],
         "histogram": ["step", "layer", "index", "quantity", "edges", "counts", "underflow", "overflow", "nan"],
         "trajectory": ["step", "x", "y", "value"],
         "surface": ["name", "x", "y", "values", "x_label", "y_label"],
+        "curve": ["name", "x", "y", "x_label", "y_label"],
+        "points": ["name", "x", "y", "labels"],
         "run_end": ["status", "step", "epoch", "reason", "quantity"],
     ]
 
@@ -174,7 +188,8 @@ public enum EventCodec {
             return .runStart(RunStart(run: run, study: try f.optString("study") ?? "", seed: seed >= 0 ? UInt64(seed) : 0, layers: layers,
                                       parameterCount: try f.optInt("parameter_count") ?? 0, optimizer: try f.optString("optimizer") ?? "",
                                       optimizerSettings: settings, loss: try f.optString("loss") ?? "", dataset: try f.optString("dataset") ?? "",
-                                      splits: splits, batchSize: try f.optInt("batch_size") ?? 0, producer: try f.optString("producer") ?? ""))
+                                      splits: splits, batchSize: try f.optInt("batch_size") ?? 0, producer: try f.optString("producer") ?? "",
+                                      label: try f.optString("label")))
         case "scalar":
             return .scalar(ScalarEvent(run: run, name: try f.string("name"), step: try f.int("step"), epoch: try f.optInt("epoch"),
                                        value: try f.double("value")))
@@ -213,6 +228,8 @@ public enum EventCodec {
             }
             return .surface(Surface(run: run, name: try f.string("name"), x: x, y: y, values: values,
                                     xLabel: try f.optString("x_label") ?? "", yLabel: try f.optString("y_label") ?? ""))
+        case "curve", "points":
+            return try decodeSeries(kind, run: run, f)
         case "run_end":
             let status = try f.string("status")
             guard ["completed", "stopped_early", "diverged"].contains(status) else {
@@ -223,5 +240,21 @@ public enum EventCodec {
         default:
             return nil
         }
+    }
+
+    /// `curve` and `points`: named series of x, y (and labels).
+    static func decodeSeries(_ kind: String, run: String, _ f: Fields) throws -> Event {
+        let x = try f.doubles("x"), y = try f.doubles("y")
+        guard x.count == y.count else { throw FieldError(message: "'x' and 'y' must have as many values (\(x.count) and \(y.count))") }
+        if kind == "curve" {
+            return .curve(Curve(run: run, name: try f.string("name"), x: x, y: y, xLabel: try f.optString("x_label") ?? "",
+                                yLabel: try f.optString("y_label") ?? ""))
+        }
+        let labels = try f.doubles("labels").map { v -> Int in
+            guard v == v.rounded(), abs(v) < 1e9 else { throw FieldError(message: "field 'labels' must hold integers") }
+            return Int(v)
+        }
+        guard labels.count == x.count else { throw FieldError(message: "'labels' must have one value per point (\(x.count))") }
+        return .points(PointSet(run: run, name: try f.string("name"), x: x, y: y, labels: labels))
     }
 }

@@ -12,7 +12,7 @@ public enum GenericSection {
         if !withLoss.isEmpty {
             let curves = LossCurves(title: "Training loss", name: "\(slug)_loss",
                                     caption: "Batch loss at every recorded step (faint) and smoothed (weight 0.9).")
-            figures.append(curves.figure(withLoss, labels: withLoss.map(\.shortName)))
+            figures.append(curves.figure(withLoss, labels: withLoss.map(\.label)))
         }
         for (q, label) in [(Quantity.weightGradient, "‖∂L/∂W‖"), (.activation, "activation std")] {
             if let f = layerFigure(runs, quantity: q, label: label, slug: slug) { figures.append(f) }
@@ -28,7 +28,7 @@ public enum GenericSection {
         let panels = runs.compactMap { r -> Axes? in
             let layers = r.layers(with: q)
             guard !layers.isEmpty else { return nil }
-            var a = Axes(title: r.shortName, xLabel: "step", yLabel: label, yScale: .log)
+            var a = Axes(title: r.label, xLabel: "step", yLabel: label, yScale: .log)
             for (k, l) in layers.enumerated() {
                 let s = r.stats[l]?[q] ?? []
                 let y = q == .weightGradient ? s.map(\.l2) : s.map(\.std)

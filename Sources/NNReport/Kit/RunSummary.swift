@@ -6,6 +6,9 @@ extension EventStore.Run {
     /// The label a run's legend shows: the part of its name after the study prefix.
     public var shortName: String { String(name.split(separator: "/").last ?? Substring(name)) }
 
+    /// The run's label for legends and panel titles: its `run_start` label, else its short name.
+    public var label: String { start?.label ?? shortName }
+
     /// Mean of the last `fraction` of the batch losses (the "final" value of a noisy series).
     public func finalBatchLoss(fraction: Double = 0.05) -> Double { RunSummary.tailMean(values("train/batch_loss"), fraction: fraction) }
 

@@ -34,7 +34,7 @@ enum RunExecution {
         if let eventsPath { sinks.append(try JSONLinesSink(path: eventsPath)) }
         let recorder = EventRecorder<Float>(run: spec.name, plan: spec.plan, sinks: sinks)
         recorder.start(model: model, study: spec.study, dataset: data.name, splits: ["train": data.train.count, "test": data.test.count],
-                       batchSize: spec.batchSize, producer: "nnviz \(NNVizVersion.string)")
+                       batchSize: spec.batchSize, producer: "nnviz \(NNVizVersion.string)", label: spec.label)
         progress?.began(spec.name, steps: spec.steps)
         let hooks = StudyHooks(spec: spec, recorder: recorder, train: data.train)
         if spec.projectEvery != nil { hooks.snapshots.append((0, WeightProjection.flatten(model))) }
