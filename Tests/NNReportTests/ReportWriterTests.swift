@@ -55,3 +55,25 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertEqual(CSVTable.number(0.1), "0.1")
     }
 }
+
+/// A run's `label` (a config's `label:`) is what its legend and panel say.
+final class RunLabelTests: XCTestCase {
+    func testGenericSectionUsesTheRunsLabel() throws {
+        let store = EventStore()
+        let layers = [LayerInfo(name: "dense_1", kind: "dense", inputs: 2, outputs: 2, activation: "relu")]
+        store.add(.runStart(RunStart(run: "s/wide", study: "s", seed: 1, layers: layers, parameterCount: 6, optimizer: "sgd",
+                                     optimizerSettings: [:], loss: "mse", dataset: "d", splits: [:], batchSize: 1, producer: "test",
+                                     label: "wide net, lr 0.1")))
+        for step in 0..<4 {
+            store.add(.scalar(ScalarEvent(run: "s/wide", name: "train/batch_loss", step: step, value: 1 / Double(step + 1))))
+            store.add(.layerStats(LayerStats(run: "s/wide", step: step, layer: "dense_1", index: 0, quantity: .weightGradient, count: 4,
+                                             mean: 0, std: 1, min: -1, max: 1, l2: 0.5)))
+        }
+        let section = try XCTUnwrap(try ReportSections.build(store, builders: []).first)
+        let labels = section.figures[0].figure.axes[0].marks.compactMap { mark -> String? in
+            if case .line(let l) = mark { return l.label } else { return nil }
+        }
+        XCTAssertEqual(labels, ["wide net, lr 0.1"])
+        XCTAssertEqual(section.figures[1].figure.axes[0].title, "wide net, lr 0.1")
+    }
+}
