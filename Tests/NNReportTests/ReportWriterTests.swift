@@ -49,6 +49,20 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertFalse(names.contains { $0.hasPrefix(".") })
     }
 
+    /// On a phone tables scroll in their own box (the page never scrolls sideways); figures open
+    /// their PNG when tapped; wide figures print on landscape pages; held diagnoses fold in print.
+    func testPageLayoutForPhonesAndPrint() throws {
+        let dir = TemporaryDirectory.make("nnviz-layout")
+        let page = try ReportWriter(directory: dir).write(sections: try ReportSections.build(store(), builders: []), config: nil)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertEqual(html.components(separatedBy: "<table").count - 1, html.components(separatedBy: "<div class=\"tablebox\"><table").count - 1 + 1,
+                       "every table but the provenance one scrolls in its own box")
+        XCTAssertTrue(html.contains("<a href=\"figures/custom_loss.png\"><img"))
+        XCTAssertTrue(html.contains("@page wide{size:landscape"))
+        XCTAssertTrue(html.contains("tr.clear{display:none}tr.clear-summary{display:table-row}"))
+        XCTAssertTrue(html.contains("<tr class=\"clear-summary\">"))
+    }
+
     func testCSVQuotesFieldsWithCommasAndQuotes() {
         XCTAssertEqual(CSVTable.text(["a", "b"], [["x,y", "say \"hi\""]]), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
         XCTAssertEqual(CSVTable.number(.nan), "")

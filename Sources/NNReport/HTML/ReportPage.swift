@@ -6,11 +6,18 @@ enum ReportPage {
     h3{font-size:16px;margin-top:22px}.intro{font-size:15px}.findings{background:#F2F7FB;border-left:4px solid #0072B2;padding:4px 14px;margin:14px 0}
     figure{margin:22px 0;break-inside:avoid}figure img{max-width:100%;height:auto;display:block;border:1px solid #eee}
     figcaption{font-size:13px;color:#444;margin-top:6px}.files{white-space:nowrap;color:#777}.files a{color:#0072B2}
+    .tablebox{max-width:100%;overflow-x:auto}
     table{border-collapse:collapse;font-size:12.5px;margin:8px 0;width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
     th{background:#f5f5f5}td.num{font-variant-numeric:tabular-nums;white-space:nowrap}tr.fired td:nth-child(3){color:#B3400A;font-weight:bold}
-    tr.clear td:nth-child(3){color:#00704A}tr.na td{color:#888}.note{font-size:12.5px;color:#555}nav ol{columns:2}footer{margin-top:48px;font-size:13px}
-    @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-before:page}figure,table{break-inside:avoid}.files{display:none}\
-    a{color:inherit;text-decoration:none}}
+    tr.clear td:nth-child(3){color:#00704A}tr.na td,tr.clear-summary td{color:#888}tr.clear-summary{display:none}.note{font-size:12.5px;color:#555}
+    nav ol{columns:2}footer{margin-top:48px;font-size:13px}ul.notes{font-size:13px;color:#444}
+    @media (max-width:600px){body{padding:10px}h1{font-size:21px}h2{font-size:18px;margin-top:28px}.intro{font-size:14px}nav ol{columns:1}\
+    table{font-size:11.5px}.files{white-space:normal}}
+    @page{margin:14mm}@page wide{size:landscape;margin:8mm}
+    @media print{body{max-width:none;padding:0;font-size:10.5pt}section{break-before:page}section:first-of-type{break-before:auto}\
+    h2,h3{break-after:avoid}figure{break-inside:avoid}figure.wide{page:wide;margin:0}\
+    figure.wide img{max-height:180mm;width:auto;margin:0 auto}figcaption{font-size:8.5pt}.tablebox{overflow:visible}table{font-size:8.5pt}\
+    tr{break-inside:avoid}tr.clear{display:none}tr.clear-summary{display:table-row}.files{display:none}a{color:inherit;text-decoration:none}}
     """
 
     /// The provenance block at the end of the page.

@@ -15,9 +15,14 @@ enum SectionHTML {
     }
 
     /// A figure with its inline PNG, caption and links to its files.
+    /// Wide figures print on landscape pages, where their tick labels stay at least 7 pt; a
+    /// figure opens its PNG when tapped (on a phone, to zoom).
     static func figure(_ f: FigureOutput, png base64: String, formats: [String]) -> String {
         let links = formats.map { "<a href=\"figures/\(f.name).\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ")
-        var body = "<figure id=\"fig-\(f.name)\"><img alt=\"\(esc(f.figure.title ?? f.caption))\" src=\"data:image/png;base64,\(base64)\">"
+        let wide = f.figure.width > 640 ? " class=\"wide\"" : ""
+        var img = "<img alt=\"\(esc(f.figure.title ?? f.caption))\" src=\"data:image/png;base64,\(base64)\">"
+        if formats.contains("png") { img = "<a href=\"figures/\(f.name).png\">" + img + "</a>" }
+        var body = "<figure id=\"fig-\(f.name)\"\(wide)>" + img
         body += "<figcaption>\(esc(f.caption)) <span class=\"files\">\(links) · <a href=\"data/\(f.name).csv\">CSV</a></span></figcaption></figure>"
         return body
     }
@@ -26,13 +31,15 @@ enum SectionHTML {
     static func tail(_ section: Section) -> String {
         var body = ""
         if !section.facts.isEmpty {
-            body += "<h3>Facts measured in this run</h3><table class=\"facts\"><tr><th>quantity</th><th>value</th></tr>"
-            body += section.facts.map { "<tr><td>\(esc($0.label))</td><td class=\"num\">\(esc($0.text))</td></tr>" }.joined() + "</table>"
+            body += "<h3>Facts measured in this run</h3>"
+            body += "<div class=\"tablebox\"><table class=\"facts\"><tr><th>quantity</th><th>value</th></tr>"
+            body += section.facts.map { "<tr><td>\(esc($0.label))</td><td class=\"num\">\(esc($0.text))</td></tr>" }.joined() + "</table></div>"
         }
         if !section.diagnoses.isEmpty { body += diagnoses(section.diagnoses) }
         if section.settings.count > 1 {
-            body += "<h3>Settings</h3><table class=\"settings\"><tr>" + section.settings[0].map { "<th>\(esc($0))</th>" }.joined() + "</tr>"
-            body += section.settings.dropFirst().map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
+            body += "<h3>Settings</h3><div class=\"tablebox\"><table class=\"settings\"><tr>"
+            body += section.settings[0].map { "<th>\(esc($0))</th>" }.joined() + "</tr>"
+            body += section.settings.dropFirst().map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</table></div>"
         }
         if !section.notes.isEmpty {
             body += "<h3>Differences from the book</h3><ul class=\"notes\">" + section.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
@@ -43,11 +50,17 @@ enum SectionHTML {
     static func diagnoses(_ all: [(run: String, results: [Diagnosis])]) -> String {
         var body = "<h3>Diagnoses</h3><p class=\"note\">Each rule states its threshold; “did not fire” means the run was checked and the rule held; "
             + "“not measured” means the run lacks the data the rule needs.</p>"
-        body += "<table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th><th>measured</th><th>where</th><th>rule</th></tr>"
+        body += "<div class=\"tablebox\"><table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th><th>measured</th><th>where</th><th>rule</th></tr>"
         for (run, results) in all {
             for d in results where d.status != .notMeasured {
                 body += "<tr class=\"\(d.status == .fired ? "fired" : "clear")\"><td>\(esc(run))</td><td>\(esc(d.name))</td>"
                 body += "<td>\(d.status.rawValue)</td><td>\(esc(d.measured))</td><td>\(esc(d.location))</td><td>\(esc(d.rule))</td></tr>"
+            }
+            // In print, the rules that held fold into one row per run.
+            let held = results.filter { $0.status == .clear }
+            if !held.isEmpty {
+                body += "<tr class=\"clear-summary\"><td>\(esc(run))</td><td colspan=\"2\">did not fire</td><td colspan=\"3\">"
+                body += held.map { "\(esc($0.name)) (\(esc($0.measured)))" }.joined(separator: "; ") + "</td></tr>"
             }
             // Rules the run has no data for, in one row (e.g. runs that recorded losses only).
             let missing = results.filter { $0.status == .notMeasured }
@@ -56,6 +69,6 @@ enum SectionHTML {
                 body += missing.map { "\(esc($0.name)) (\(esc($0.measured)))" }.joined(separator: "; ") + "</td></tr>"
             }
         }
-        return body + "</table>"
+        return body + "</table></div>"
     }
 }
