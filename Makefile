@@ -1,12 +1,14 @@
 # nnviz: the two commands of the README's quick start, and a few more.
-#   make report   install what is missing, build (release), run the main job on the embedded data
+#   make report   install what is missing, build (release), install nnviz on the PATH, run the main job on the embedded data
 #   make test     install what is missing, build the tests (release: they train real nets), run them
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpng-dev zlib1g-dev fonts-dejavu-core tmux
 PKGS := openblas cairo libpng zlib
 
-.PHONY: deps build report test bench gallery clean
+PREFIX ?= /usr/local
+
+.PHONY: deps build report test bench gallery install uninstall clean
 
 ## Installs the system libraries through apt, only when pkg-config cannot find them.
 deps:
@@ -20,14 +22,25 @@ deps:
 build: deps
 	$(SWIFT) build -c release --manifest-cache none --product nnviz
 
-report: build
-	.build/release/nnviz train-and-report
+report: install
+	nnviz train-and-report
 
 test: deps
 	$(SWIFT) build -c release --manifest-cache none --build-tests
 	$(SWIFT) build -c release --manifest-cache none --product nnviz
 	scripts/check-progress-tmux.sh .build/release/nnviz
 	$(SWIFT) test -c release --skip-build --disable-swift-testing
+
+## Puts nnviz on the PATH: $(PREFIX)/bin/nnviz and its data in $(PREFIX)/share/nnviz.
+install: build
+	$(SUDO) install -d $(PREFIX)/bin $(PREFIX)/share/nnviz
+	$(SUDO) install -m 755 .build/release/nnviz $(PREFIX)/bin/nnviz
+	$(SUDO) rm -rf $(PREFIX)/share/nnviz/mnist5k
+	$(SUDO) cp -r .build/release/nnviz_NNEngine.resources/mnist5k $(PREFIX)/share/nnviz/mnist5k
+	@echo "installed $(PREFIX)/bin/nnviz; try: nnviz --help"
+
+uninstall:
+	$(SUDO) rm -rf $(PREFIX)/bin/nnviz $(PREFIX)/share/nnviz
 
 bench: deps
 	$(SWIFT) build -c release --manifest-cache none --product nnviz-bench

@@ -26,6 +26,12 @@ public struct BuiltExecutable {
         url = dir.appendingPathComponent(name)
     }
 
+    /// The executable at `path` (nil when it is not an executable file).
+    public init?(path: URL) {
+        guard FileManager.default.isExecutableFile(atPath: path.path) else { return nil }
+        url = path
+    }
+
     /// Runs the executable with `arguments` (and `environment` added to this process's) and waits.
     public func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let p = Process()

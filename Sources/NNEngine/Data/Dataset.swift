@@ -87,9 +87,7 @@ public struct Dataset<Scalar: Real>: Sendable {
     /// The 5000-image MNIST subset shipped with nnviz, in file order (sorted by class).
     /// See `Sources/NNEngine/Resources/mnist5k/PROVENANCE.md`.
     public static func embeddedMNIST() throws(DataError) -> Dataset {
-        guard let dir = Bundle.module.resourceURL?.appendingPathComponent("mnist5k") else {
-            throw DataError(file: "mnist5k", reason: "the embedded data set is missing from the build")
-        }
+        let dir = try EmbeddedData.folder("mnist5k")
         return try idx(images: dir.appendingPathComponent("mnist5k-images-idx3-ubyte.gz").path,
                        labels: dir.appendingPathComponent("mnist5k-labels-idx1-ubyte.gz").path, name: "mnist5k")
     }
