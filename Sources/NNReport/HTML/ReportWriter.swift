@@ -14,6 +14,8 @@ public struct ReportWriter {
     public var dpi = 144.0
     /// The block at the end of the page.
     public var provenance: [(String, String)] = []
+    /// The theme every figure is drawn in (nil: each figure's own, the screen theme).
+    public var theme: Theme?
     /// The page title.
     public var title = "nnviz report"
 
@@ -43,7 +45,7 @@ public struct ReportWriter {
 
     /// Renders a figure into `figures/` and its CSV into `data/`; returns its HTML.
     func writeFigure(_ f: FigureOutput) throws -> String {
-        var fig = f.figure
+        var fig = theme.map { f.figure.restyled($0) } ?? f.figure
         fig.source = "nnviz \(NNVizVersion.string), report figure \(f.name)"
         let png = try fig.render(.png(dpi: dpi))
         for ext in formats {

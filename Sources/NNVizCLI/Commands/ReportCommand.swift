@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     )
     @Argument(help: "Event files (JSON Lines, see Sources/NNEvents/EventFormat.md).") var events: [String]
     @Option(help: "Output folder.") var out: String
-    @Option(help: "Figure formats, comma-separated.") var formats = "png,svg,pdf"
+    @OptionGroup var figures: FigureOptions
     @Flag(help: "Print nothing but the report's path and errors.") var quiet = false
 
     func run() throws {
@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
             try FileManager.default.copyItem(atPath: e, toPath: dest.path)
         }
         var writer = ReportWriter(directory: folder.staging)
-        writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        figures.apply(to: &writer)
         writer.provenance = Provenance.rows(config: nil, dataset: Set(store.runs.compactMap { $0.start?.dataset }).sorted().joined(separator: "; "),
                                        seconds: Date().timeIntervalSince(start))
         try writer.write(sections: StudyRegistry.sections(store), config: nil)

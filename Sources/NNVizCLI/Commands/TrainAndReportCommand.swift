@@ -18,6 +18,7 @@ struct TrainAndReportCommand: ParsableCommand {
           nnviz train-and-report --quick                       fewer steps: a first look in seconds
           nnviz train-and-report --study vanishing --study init --seed 7
           nnviz train-and-report --config examples/custom.yaml --out reports/custom
+          nnviz train-and-report --theme slide --dpi 200   figures for slides
         """
     )
 
@@ -27,16 +28,13 @@ struct TrainAndReportCommand: ParsableCommand {
     @Option(help: "Output folder (default reports/<name>).") var out: String?
     @Option(parsing: .unconditional, help: "Seed for every random draw (overrides the config's).") var seed: UInt64?
     @Flag(help: "Fewer steps, for a first look and for tests.") var quick = false
-    @Option(help: "Figure formats written to figures/, comma-separated (png, svg, pdf).") var formats = "png,svg,pdf"
+    @OptionGroup var figures: FigureOptions
     @Option(help: "IDX images file to use instead of the embedded MNIST subset.") var images: String?
     @Option(help: "IDX labels file matching --images.") var labels: String?
     @Flag(help: "Print nothing but the report's path and errors.") var quiet = false
 
     func validate() throws {
         guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
-        for f in formats.split(separator: ",") where !["png", "svg", "pdf"].contains(f.trimmingCharacters(in: .whitespaces)) {
-            throw ValidationError("--formats: unknown format '\(f)' (png, svg, pdf)")
-        }
         for s in studyNames where StudyRegistry.study(s) == nil {
             throw ValidationError("--study: unknown study '\(s)' (\(StudyRegistry.ids.joined(separator: ", ")))")
         }
@@ -59,7 +57,7 @@ struct TrainAndReportCommand: ParsableCommand {
         let store = try StudyRunner.run(cfg, dataDirectory: folder.staging.appendingPathComponent("data"), progress: progress)
         progress.note("rendering figures")
         var writer = ReportWriter(directory: folder.staging)
-        writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        figures.apply(to: &writer)
         writer.title = "nnviz report: how networks train"
         let dataset = cfg.images.map { "IDX files \($0), \(cfg.labels ?? "")" }
             ?? "mnist5k: 5000 MNIST digits shipped with nnviz (4000 training, 1000 test after a seeded shuffle)"

@@ -1,0 +1,28 @@
+import ArgumentParser
+import NNPlot
+import NNReport
+
+/// The options of the report's figures, shared by `train-and-report` and `report`.
+struct FigureOptions: ParsableArguments {
+    @Option(help: "Figure formats written to figures/, comma-separated (png, svg, pdf).") var formats = "png,svg,pdf"
+    @Option(help: ArgumentHelp("Figure theme: screen (the default), print (89 mm columns, small type) or slide (16:9, large type).",
+                               valueName: "theme")) var theme = "screen"
+    @Option(parsing: .unconditional, help: "Resolution of the PNGs, in dots per inch (36 to 600).") var dpi = 144.0
+
+    static let themes: [String: Theme] = ["screen": .screen, "print": .print, "slide": .slide]
+
+    func validate() throws {
+        for f in formats.split(separator: ",") where !["png", "svg", "pdf"].contains(f.trimmingCharacters(in: .whitespaces)) {
+            throw ValidationError("--formats: unknown format '\(f)' (png, svg, pdf)")
+        }
+        guard Self.themes[theme] != nil else { throw ValidationError("--theme: unknown theme '\(theme)' (screen, print, slide)") }
+        guard (36...600).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 600, got \(dpi)") }
+    }
+
+    /// Sets a writer's formats, theme and resolution.
+    func apply(to writer: inout ReportWriter) {
+        writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        writer.theme = theme == "screen" ? nil : Self.themes[theme]
+        writer.dpi = dpi
+    }
+}
