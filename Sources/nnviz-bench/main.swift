@@ -8,6 +8,26 @@ import NNRecorder
 ///
 /// usage: nnviz-bench [w2] [overhead] [render] [w5] [--no-peers] [--steps N] [--rounds N]
 let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    nnviz-bench: the peer workloads of shared/bench/peers/README.md through nnviz, with the peers
+    (numpy + matplotlib, Keras 3 on JAX) measured in the same run when their packages are installed.
+
+    USAGE: nnviz-bench [w2] [overhead] [w5] [render] [--no-peers] [--steps N] [--rounds N]
+
+      w2, overhead, w5, render   the workloads to run (default: all)
+      --no-peers                 skip the peers
+      --steps N                  steps of each W2 training run (default 2000)
+      --rounds N                 rounds of W5 and of the recording overhead (default 3)
+
+    Results and the machine they were measured on: docs/BENCHMARKS.md.
+
+    """
+if arguments.contains("--help") || arguments.contains("-h") { print(usage, terminator: ""); exit(0) }
+let known: Set<String> = ["w2", "overhead", "w5", "render", "--no-peers", "--steps", "--rounds"]
+for (k, a) in arguments.enumerated() where !known.contains(a) && !(k > 0 && ["--steps", "--rounds"].contains(arguments[k - 1]) && Int(a) != nil) {
+    FileHandle.standardError.write(Data("nnviz-bench: unknown argument '\(a)'\n\n\(usage)".utf8))
+    exit(64)
+}
 let withPeers = !arguments.contains("--no-peers")
 let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[$0 + 1]) } ?? 2000
 let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[$0 + 1]) } ?? 3

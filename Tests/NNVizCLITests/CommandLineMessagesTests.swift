@@ -39,4 +39,14 @@ final class CommandLineMessagesTests: XCTestCase {
             }
         }
     }
+
+    func testBenchHelpDoesNotStartTheBenchmark() throws {
+        let bench = try XCTUnwrap(BuiltExecutable("nnviz-bench"), "nnviz-bench is built with the tests")
+        let start = Date()
+        let r = try bench.run(["--help"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.out.contains("USAGE: nnviz-bench"), r.out)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "--help prints and stops")
+        XCTAssertEqual(try bench.run(["--bogus"]).status, 64)
+    }
 }
