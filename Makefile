@@ -3,7 +3,7 @@
 #   make test     install what is missing, build the tests (release: they train real nets), run them
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpng-dev zlib1g-dev fonts-dejavu-core tmux
+APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpng-dev zlib1g-dev fonts-dejavu-core tmux python3
 PKGS := openblas cairo libpng zlib
 
 PREFIX ?= /usr/local
@@ -12,7 +12,7 @@ PREFIX ?= /usr/local
 
 ## Installs the system libraries through apt, only when pkg-config cannot find them.
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
 	  echo "deps: $(PKGS) and DejaVu fonts found"; \
 	else \
 	  echo "deps: installing $(APT_PACKAGES)"; \
