@@ -1,11 +1,16 @@
 /// Stops training when a monitored log value stops improving, with Keras 3's semantics.
 ///
-/// After each epoch from `startFromEpoch` on: an improvement is `current - minDelta < best`
-/// (mode min; `current + minDelta > best` for max), and resets the wait counter (unless a
-/// `baseline` is set and not yet beaten). Otherwise the counter grows, and training stops
-/// once it reaches `patience` (never at epoch 0). With monitor `loss`, patience 3 and a
+/// After each epoch from `startFromEpoch` on: an improvement is `current < best - minDelta`
+/// (mode min; `current > best + minDelta` for max), as Keras 3 computes it
+/// (`monitor_op(current - min_delta, best)` with `min_delta` negated in min mode); the first
+/// best is ±∞, so a NaN never counts as an improvement. An improvement resets the wait counter
+/// (unless a `baseline` is set and not beaten by it). Otherwise the counter grows, and training
+/// stops once it reaches `patience` (never at epoch 0). With monitor `loss`, patience 3 and a
 /// constant loss, training stops after epoch 4 of 10. `restoreBestWeights` puts back the
-/// weights of the best epoch when training ends.
+/// weights of the best epoch when training ends. Like Keras, `best` is kept across `fit`s of
+/// the same callback; the wait counter and the best weights start again.
+///
+/// One departure: a monitor missing from the logs is an error (Keras warns and skips).
 public final class EarlyStopping<Scalar: Real>: Callback {
     /// The log key watched, e.g. `val_loss`.
     public let monitor: String
@@ -22,8 +27,8 @@ public final class EarlyStopping<Scalar: Real>: Callback {
     /// Epochs to wait before monitoring at all.
     public let startFromEpoch: Int
 
-    /// The best value seen so far.
-    public private(set) var best: Double?
+    /// The best value seen so far (±∞ before the first monitored epoch).
+    public private(set) var best: Double
     /// The epoch of `best`.
     public private(set) var bestEpoch = 0
     /// The epoch after which training was stopped, if it was.
@@ -41,21 +46,23 @@ public final class EarlyStopping<Scalar: Real>: Callback {
         self.baseline = baseline
         self.restoreBestWeights = restoreBestWeights
         self.startFromEpoch = startFromEpoch
+        self.best = self.mode == .min ? .infinity : -.infinity
     }
 
-    private func isImprovement(_ value: Double, over reference: Double?) -> Bool {
-        guard let reference else { return true }
-        return mode == .min ? value - minDelta < reference : value + minDelta > reference
+    /// Keras 3's `_is_improvement`: `monitor_op(value - min_delta, reference)`, min_delta negated in min mode.
+    private func isImprovement(_ value: Double, over reference: Double) -> Bool {
+        mode == .min ? value + minDelta < reference : value - minDelta > reference
     }
 
+    /// Starts a fit: the wait counter, the stopped epoch and the best weights start again.
     public func trainingBegan(_ model: Sequential<Scalar>) throws {
         wait = 0
-        best = nil
         bestEpoch = 0
         stoppedEpoch = nil
         bestWeights = nil
     }
 
+    /// Watches the monitored value; returns a reason to stop when patience is exhausted.
     public func epochEnded(_ epoch: Int, logs: [String: Double], model: Sequential<Scalar>) throws -> String? {
         guard let current = logs[monitor] else {
             let have = logs.keys.sorted().joined(separator: ", ")
@@ -71,16 +78,18 @@ public final class EarlyStopping<Scalar: Real>: Callback {
             best = current
             bestEpoch = epoch
             if restoreBestWeights { bestWeights = model.weights }
-            if baseline == nil || isImprovement(current, over: baseline) { wait = 0 }
+            // Only restart the wait when both the best and the baseline are beaten (Keras).
+            if baseline.map({ isImprovement(current, over: $0) }) ?? true { wait = 0 }
             return nil
         }
         if wait >= patience && epoch > 0 {
             stoppedEpoch = epoch
-            return "\(monitor) did not improve for \(wait) epochs (best \(best.map { "\($0)" } ?? "-") at epoch \(bestEpoch + 1))"
+            return "\(monitor) did not improve for \(wait) epochs (best \(best) at epoch \(bestEpoch + 1))"
         }
         return nil
     }
 
+    /// Restores the best epoch's weights when asked.
     public func trainingEnded(_ model: Sequential<Scalar>) throws {
         if restoreBestWeights, let w = bestWeights { try model.setWeights(w) }
     }
