@@ -26,6 +26,7 @@ final class InstalledBinaryTests: XCTestCase {
         let r = try built.run(["train", "--epochs", "1", "--quiet"], environment: ["NNVIZ_DATA": empty.path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
-        XCTAssertTrue(r.err.hasPrefix("nnviz: error: mnist5k: the data shipped with nnviz is not where it was installed (looked in \(empty.path)/mnist5k)"), r.err)
+        let expected = "nnviz: error: mnist5k: the data shipped with nnviz is not where it was installed (looked in \(empty.path)/mnist5k)"
+        XCTAssertTrue(r.err.hasPrefix(expected), r.err)
     }
 }

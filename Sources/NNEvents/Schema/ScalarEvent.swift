@@ -1,8 +1,9 @@
 /// `scalar`: one value of a named series at a step (and epoch).
 ///
 /// Names: `train/batch_loss` (the loss of that step's batch before its update, not a running
-/// mean), `train/loss`, `train/accuracy` (epoch means over the batches), `val/loss`,
-/// `val/accuracy` (at epoch end), `lr`; others may be added.
+/// mean), `train/loss`, `train/accuracy` (the training data at an evaluation), `val/loss`,
+/// `val/accuracy` (the validation split at each evaluation), `test/loss`, `test/accuracy` (the
+/// test split, once, at the end), `lr`; others may be added.
 public struct ScalarEvent: Sendable, Equatable {
     public var run: String
     public var name: String

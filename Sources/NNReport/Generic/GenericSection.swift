@@ -14,6 +14,11 @@ public enum GenericSection {
                                     caption: "Batch loss at every recorded step (faint) and smoothed (weight 0.9).")
             figures.append(curves.figure(withLoss, labels: withLoss.map(\.label)))
         }
+        let curves = TrainValidationCurves(title: "Training and validation at each evaluation", name: "\(slug)_train_validation",
+                                           caption: "Loss and accuracy of a sample of the training data (dashed) and of the validation set "
+                                               + "(solid) at each evaluation. A validation curve that turns up while the training one "
+                                               + "keeps falling is overfitting.")
+        if let f = curves.figure(runs, labels: runs.map(\.label)) { figures.append(f) }
         for (q, label) in [(Quantity.weightGradient, "‖∂L/∂W‖"), (.activation, "activation std")] {
             if let f = layerFigure(runs, quantity: q, label: label, slug: slug) { figures.append(f) }
         }
@@ -51,7 +56,7 @@ public enum GenericSection {
         var facts: [Fact] = []
         for r in runs {
             facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss()))
-            if let acc = r.values("val/accuracy").last { facts.append(Fact("\(r.name): held-out accuracy at the end", acc)) }
+            if !(r.values("test/accuracy") + r.values("val/accuracy")).isEmpty { facts.append(r.accuracyFact) }
             if let end = r.end {
                 facts.append(Fact("\(r.name): outcome", nil, end.status + (end.quantity.map { " (\($0) at step \(end.step))" } ?? "")))
             }

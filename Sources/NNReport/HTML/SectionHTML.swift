@@ -50,7 +50,8 @@ enum SectionHTML {
     static func diagnoses(_ all: [(run: String, results: [Diagnosis])]) -> String {
         var body = "<h3>Diagnoses</h3><p class=\"note\">Each rule states its threshold; “did not fire” means the run was checked and the rule held; "
             + "“not measured” means the run lacks the data the rule needs.</p>"
-        body += "<div class=\"tablebox\"><table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th><th>measured</th><th>where</th><th>rule</th></tr>"
+        body += "<div class=\"tablebox\"><table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th>"
+        body += "<th>measured</th><th>where</th><th>rule</th></tr>"
         for (run, results) in all {
             for d in results where d.status != .notMeasured {
                 body += "<tr class=\"\(d.status == .fired ? "fired" : "clear")\"><td>\(esc(run))</td><td>\(esc(d.name))</td>"

@@ -12,10 +12,13 @@ extension EventStore.Run {
     /// Mean of the last `fraction` of the batch losses (the "final" value of a noisy series).
     public func finalBatchLoss(fraction: Double = 0.05) -> Double { RunSummary.tailMean(values("train/batch_loss"), fraction: fraction) }
 
-    /// The held-out accuracy at the end of the run, as a fact in per cent.
+    /// The test accuracy, evaluated once at the end of the run, as a fact in per cent (files
+    /// written before the test split existed: the last held-out accuracy, named as such).
     public var accuracyFact: Fact {
-        let acc = values("val/accuracy").last
-        return Fact("\(name): test accuracy at the end", acc, acc.map { formatNumber($0 * 100, significant: 3) + " %" })
+        let test = values("test/accuracy").last
+        let acc = test ?? values("val/accuracy").last
+        let label = test != nil ? "test accuracy (evaluated once, at the end)" : "held-out accuracy at the end"
+        return Fact("\(name): \(label)", acc, acc.map { formatNumber($0 * 100, significant: 3) + " %" })
     }
 }
 

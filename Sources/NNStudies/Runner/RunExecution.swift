@@ -33,14 +33,15 @@ enum RunExecution {
         var sinks: [any EventSink] = [memory]
         if let eventsPath { sinks.append(try JSONLinesSink(path: eventsPath)) }
         let recorder = EventRecorder<Float>(run: spec.name, plan: spec.plan, sinks: sinks)
-        recorder.start(model: model, study: spec.study, dataset: data.name, splits: ["train": data.train.count, "test": data.test.count],
+        let splits = ["train": data.train.count, "validation": data.validation.count, "test": data.test.count]
+        recorder.start(model: model, study: spec.study, dataset: data.name, splits: splits,
                        batchSize: spec.batchSize, producer: "nnviz \(NNVizVersion.string)", label: spec.label)
         progress?.began(spec.name, steps: spec.steps)
-        let hooks = StudyHooks(spec: spec, recorder: recorder, train: data.train)
+        let hooks = StudyHooks(spec: spec, recorder: recorder, data: data)
         if spec.projectEvery != nil { hooks.snapshots.append((0, WeightProjection.flatten(model))) }
         // Steps drawn with replacement (as the book does): SeededGenerator(seed, stream "batches").
         let batches = try RandomBatches(data.train.x, data.train.target, batchSize: spec.batchSize, steps: spec.steps, seed: spec.seed)
-        let loop = TrainingLoop<Float>(observers: [recorder], callbacks: [hooks], validation: (data.test.x, data.test.target),
+        let loop = TrainingLoop<Float>(observers: [recorder], callbacks: [hooks], validation: (data.validation.x, data.validation.target),
                                        evaluation: .everySteps(spec.evaluateEvery), progressEvery: 10) { step, loss in
             progress?.advanced(spec.name, step: step + 1, loss: loss)
         }

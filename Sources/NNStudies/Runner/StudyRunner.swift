@@ -34,7 +34,8 @@ public enum StudyRunner {
         let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
         let width = 2
         progress.planned(specs.map { ($0.name, $0.steps) })
-        progress.note("data: \(data.name), \(data.train.count) training and \(data.test.count) test samples (shuffled with seed \(config.seed)); "
+        progress.note("data: \(data.name), \(data.train.count) training, \(data.validation.count) validation and \(data.test.count) test samples "
+                      + "(split by class with seed \(config.seed)); "
                       + "\(specs.count) training runs, \(width) at a time, longest first")
         // Longest first, so that the short runs fill the cores at the end instead of one long
         // run finishing alone.

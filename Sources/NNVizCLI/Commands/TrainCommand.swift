@@ -29,7 +29,8 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for every random draw.") var seed: UInt64 = 42
     @Option(help: "IDX images file (raw or .gz); default: the embedded 5000-image MNIST subset.") var images: String?
     @Option(help: "IDX labels file matching --images.") var labels: String?
-    @Option(parsing: .unconditional, help: "Fraction held out for testing.") var testFraction = 0.2
+    @Option(parsing: .unconditional, help: "Fraction of each class held out for validation (watched every epoch).") var validationFraction = 0.1
+    @Option(parsing: .unconditional, help: "Fraction of each class held out for the final test (evaluated once).") var testFraction = 0.2
     @Option(parsing: .unconditional, help: "OpenBLAS threads.") var threads = 1
     @Option(help: "Save the trained model to this file.") var save: String?
     @Flag(help: "Print nothing but errors.") var quiet = false
@@ -41,6 +42,9 @@ struct TrainCommand: ParsableCommand {
         guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
         guard epochs >= 1, batchSize >= 1 else { throw ValidationError("--epochs and --batch-size must be at least 1") }
         guard (0.01...0.9).contains(testFraction) else { throw ValidationError("--test-fraction must be in [0.01, 0.9]") }
+        guard (0.01...0.5).contains(validationFraction), validationFraction + testFraction < 0.95 else {
+            throw ValidationError("--validation-fraction must be in [0.01, 0.5] and leave training samples with --test-fraction")
+        }
     }
 
     func run() throws {
@@ -70,7 +74,7 @@ struct TrainCommand: ParsableCommand {
         }
         let data: Dataset<Float>
         if let images, let labels { data = try Dataset<Float>.idx(images: images, labels: labels) } else { data = try .embeddedMNIST() }
-        let (train, _, test) = try data.shuffled(seed: seed).split(validation: 0, test: testFraction)
+        let (train, validation, test) = try data.stratifiedSplit(validation: validationFraction, test: testFraction, seed: seed)
         let model = try Sequential<Float>(inputFeatures: data.x.cols, seed: seed) {
             for n in sizes { Dense(n, activation: act, initializer: initial) }
             Dense(data.classes, initializer: initial)
@@ -78,11 +82,11 @@ struct TrainCommand: ParsableCommand {
         model.compile(loss: SoftmaxCrossEntropy(), optimizer: kind.make(learningRate: learningRate), metrics: [.accuracy],
                       weightDecay: weightDecay)
         let progress = ProgressBoard(quiet: quiet)
-        progress.note("data: \(data.name), \(train.count) train / \(test.count) test samples, seed \(seed)")
+        progress.note("data: \(data.name), \(train.count) train / \(validation.count) validation / \(test.count) test samples (by class), seed \(seed)")
         progress.note(model.summary)
         let reporter = EpochReporter(progress: progress, epochs: epochs)
         progress.began("train", steps: epochs * ((train.count + batchSize - 1) / batchSize))
-        let history = try model.fit(train.x, train.target, epochs: epochs, batchSize: batchSize, validation: .data(test.x, test.target),
+        let history = try model.fit(train.x, train.target, epochs: epochs, batchSize: batchSize, validation: .data(validation.x, validation.target),
                                     observers: [reporter])
         progress.ended("train", summary: "\(history.outcome)")
         let result = try model.evaluate(test.x, test.target)
@@ -111,6 +115,6 @@ final class EpochReporter: TrainingObserver {
     func epochEnded(_ epoch: Int, logs: [String: Double]) {
         let f = { (k: String) in logs[k].map { String(format: "%.4f", $0) } ?? "-" }
         progress.note("epoch \(epoch + 1)/\(epochs)  loss \(f("loss"))  accuracy \(f("accuracy"))  "
-                      + "test loss \(f("val_loss"))  test accuracy \(f("val_accuracy"))")
+                      + "val loss \(f("val_loss"))  val accuracy \(f("val_accuracy"))")
     }
 }
