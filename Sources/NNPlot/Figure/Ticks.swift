@@ -6,6 +6,8 @@ public struct Ticks: Equatable, Sendable {
     public var values: [Double]
     /// The label of each position.
     public var labels: [String]
+    /// Unlabelled minor tick positions (log axes: the integers x 10^k between labelled ticks).
+    public var minor: [Double] = []
 
     /// Nice ticks inside `low...high`: steps of 1, 2, 2.5 or 5 x 10^k (Heckbert's nice numbers,
     /// "Graphics Gems", 1990, with 2.5 added as in Talbot et al.'s extended Wilkinson), choosing
@@ -45,21 +47,6 @@ public struct Ticks: Equatable, Sendable {
         if round { nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10 }
         else { nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10 }
         return nice * pow(10, exponent)
-    }
-
-    /// Ticks at powers of ten inside `low...high` (every k-th decade when there are many),
-    /// or nice linear ticks when the range spans less than a decade.
-    public static func log(_ low: Double, _ high: Double, target: Int = 6) -> Ticks {
-        guard low > 0, high > low else { return nice(low, high, target: target) }
-        let a = Int(ceil(log10(low) - 1e-9)), b = Int(floor(log10(high) + 1e-9))
-        if b - a < 1 {
-            let t = nice(low, high, target: 4)
-            let kept = zip(t.values, t.labels).filter { $0.0 > 0 }
-            return Ticks(values: kept.map(\.0), labels: kept.map(\.1))
-        }
-        let every = max(1, Int(ceil(Double(b - a + 1) / Double(target))))
-        let exps = stride(from: a, through: b, by: every)
-        return Ticks(values: exps.map { pow(10, Double($0)) }, labels: exps.map(powerOfTen))
     }
 
     /// Ticks for a symmetric-log axis: 0 and ±10^k outside the linear threshold.

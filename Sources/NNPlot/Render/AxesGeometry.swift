@@ -37,6 +37,7 @@ func ticks(for scale: Scale, limits: ClosedRange<Double>, target: Int, categorie
     case .symlog(let th): t = .symlog(limits.lowerBound, limits.upperBound, threshold: th)
     }
     let span = limits.upperBound - limits.lowerBound
-    let kept = zip(t.values, t.labels).filter { $0.0 >= limits.lowerBound - span * 1e-9 && $0.0 <= limits.upperBound + span * 1e-9 }
-    return Ticks(values: kept.map(\.0), labels: kept.map(\.1))
+    func inside(_ v: Double) -> Bool { v >= limits.lowerBound - span * 1e-9 && v <= limits.upperBound + span * 1e-9 }
+    let kept = zip(t.values, t.labels).filter { inside($0.0) }
+    return Ticks(values: kept.map(\.0), labels: kept.map(\.1), minor: t.minor.filter(inside))
 }
