@@ -11,8 +11,10 @@ public struct Ticks: Equatable, Sendable {
 
     /// Nice ticks inside `low...high`: steps of 1, 2, 2.5 or 5 x 10^k (Heckbert's nice numbers,
     /// "Graphics Gems", 1990, with 2.5 added as in Talbot et al.'s extended Wilkinson), choosing
-    /// the step whose tick count is closest to `target`, simpler steps winning ties.
-    public static func nice(_ low: Double, _ high: Double, target: Int = 5) -> Ticks {
+    /// the step whose tick count is closest to `target`, simpler steps winning ties. With
+    /// `integers`, only whole steps (1, 2, 5, 10, 20, 25, ...), so that ticks fall on integers, unless
+    /// fewer than two would fit.
+    public static func nice(_ low: Double, _ high: Double, target: Int = 5, integers: Bool = false) -> Ticks {
         guard low.isFinite, high.isFinite else { return Ticks(values: [], labels: []) }
         if low == high { return Ticks(values: [low], labels: [format(low, step: max(abs(low), 1))]) }
         let (lo, hi) = (min(low, high), max(low, high))
@@ -22,12 +24,15 @@ public struct Ticks: Equatable, Sendable {
         for k in (k0 - 2)...(k0 + 1) {
             for (simplicity, q) in [1.0, 5, 2, 2.5].enumerated() {
                 let step = q * pow(10, Double(k))
+                if integers, step < 1 || step != step.rounded() { continue }
                 let count = Int(floor(hi / step + 1e-9) - ceil(lo / step - 1e-9)) + 1
                 guard count >= 2 else { continue }
                 let score = abs(Double(count - target)) + 0.3 * Double(simplicity) + (count < 3 ? 2 : 0)
                 if best == nil || score < best!.score { best = (score, step, q, k) }
             }
         }
+        // Fewer than two whole ticks fit (one value, a range under 1): a scale needs two ticks.
+        if best == nil, integers { return nice(lo, hi, target: target) }
         guard let (_, step, q, k) = best else { return Ticks(values: [lo, hi], labels: [format(lo, step: span), format(hi, step: span)]) }
         let first = ceil(lo / step - 1e-9)
         let last = floor(hi / step + 1e-9)

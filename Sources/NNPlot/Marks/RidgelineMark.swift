@@ -30,7 +30,8 @@ extension RidgelineMark: MarkPainter {
 
     func addExtent(to extent: inout Extent, xScale: Scale, yScale: Scale) {
         edges.forEach { extent.addX($0, xScale) }
-        extent.addY(-0.15, yScale); extent.addY(Double(rows.count - 1) + overlap + 0.1, yScale)
+        // Rows sit on whole y; the margins below and above are room, not data.
+        extent.addY(-0.15, yScale, data: false); extent.addY(Double(rows.count - 1) + overlap + 0.1, yScale, data: false)
     }
 
     /// Fills and outlines each row's step curve on its baseline, first row at the top.

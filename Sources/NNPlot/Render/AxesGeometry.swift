@@ -24,15 +24,16 @@ struct AxesTransform {
     var baseline: Double { yScale == .linear ? py(0) : plot.maxY }
 }
 
-/// Tick positions for an axis of `scale` between limits, aiming at `target` ticks.
-func ticks(for scale: Scale, limits: ClosedRange<Double>, target: Int, categories: [String]?) -> Ticks {
+/// Tick positions for an axis of `scale` between limits, aiming at `target` ticks (on a linear
+/// axis of `integers`, at whole numbers only).
+func ticks(for scale: Scale, limits: ClosedRange<Double>, target: Int, categories: [String]?, integers: Bool = false) -> Ticks {
     if let categories {
         let idx = categories.indices.filter { limits.contains(Double($0)) }
         return Ticks(values: idx.map(Double.init), labels: idx.map { categories[$0] })
     }
     let t: Ticks
     switch scale {
-    case .linear: t = .nice(limits.lowerBound, limits.upperBound, target: target)
+    case .linear: t = .nice(limits.lowerBound, limits.upperBound, target: target, integers: integers)
     case .log: t = .log(limits.lowerBound, limits.upperBound, target: target)
     case .symlog(let th): t = .symlog(limits.lowerBound, limits.upperBound, threshold: th)
     }

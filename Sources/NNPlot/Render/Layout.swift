@@ -13,6 +13,9 @@ extension FigureRenderer {
         /// The extent of the data on each axis (what the ticks of a fitted log axis must bracket).
         var xData: ClosedRange<Double>?
         var yData: ClosedRange<Double>?
+        /// All x (y) data are whole numbers: linear ticks fall on integers only.
+        var xIntegers = false
+        var yIntegers = false
         var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
         /// Draw the legend to the right of the plot (every inside position covered data).
         var legendOutside = false
@@ -84,7 +87,8 @@ extension FigureRenderer {
         var p = Plan(xLimits: xl, yLimits: yl, xTicks: Ticks(values: [], labels: []), yTicks: Ticks(values: [], labels: []),
                      showXTickLabels: !(figure.sharedX && row < lastRow(col)), showYTickLabels: !(figure.sharedY && col > 0),
                      showXLabel: a.xLabel != nil && !(figure.sharedX && row < lastRow(col)),
-                     showYLabel: a.yLabel != nil && !(figure.sharedY && col > 0), colorBar: nil, xData: e.x, yData: e.y)
+                     showYLabel: a.yLabel != nil && !(figure.sharedY && col > 0), colorBar: nil, xData: e.x, yData: e.y,
+                     xIntegers: e.x != nil && !e.xFractional, yIntegers: e.y != nil && !e.yFractional)
         for m in a.marks {
             if let bar = m.painter.requestedColorBar() { p.colorBar = bar }
         }
@@ -113,9 +117,9 @@ extension FigureRenderer {
 
     func setTicks(_ p: inout Plan, _ a: Axes, cellWidth: Double, cellHeight: Double, canvas c: Canvas) {
         let (xTarget, yTarget) = tickTargets(cellWidth: cellWidth, cellHeight: cellHeight)
-        p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories),
+        p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories, integers: p.xIntegers),
                            room: cellWidth * 0.8, horizontal: true, canvas: c)
-        p.yTicks = thinned(ticks(for: a.yScale, limits: p.yLimits, target: yTarget, categories: a.yCategories),
+        p.yTicks = thinned(ticks(for: a.yScale, limits: p.yLimits, target: yTarget, categories: a.yCategories, integers: p.yIntegers),
                            room: cellHeight * 0.75, horizontal: false, canvas: c)
     }
 
@@ -148,13 +152,15 @@ extension FigureRenderer {
             if let first = axes.first, axes.allSatisfy({ $0.xLimits == nil && $0.xScale == first.xScale }) {
                 limits = bracketed(limits, union(plans.map(\.xData)), first.xScale, target.x)
             }
-            for k in plans.indices { plans[k].xLimits = limits }
+            let integers = plans.allSatisfy(\.xIntegers)
+            for k in plans.indices { plans[k].xLimits = limits; plans[k].xIntegers = integers }
         }
         if figure.sharedY, var limits = union(plans.map(\.yLimits)) {
             if let first = axes.first, axes.allSatisfy({ $0.yLimits == nil && $0.yScale == first.yScale }) {
                 limits = bracketed(limits, union(plans.map(\.yData)), first.yScale, target.y)
             }
-            for k in plans.indices { plans[k].yLimits = limits }
+            let integers = plans.allSatisfy(\.yIntegers)
+            for k in plans.indices { plans[k].yLimits = limits; plans[k].yIntegers = integers }
         }
         for k in plans.indices { setTicks(&plans[k], axes[k], cellWidth: cellWidth, cellHeight: cellHeight, canvas: c) }
     }
