@@ -119,7 +119,8 @@ extension FigureRenderer {
         let (xTarget, yTarget) = tickTargets(cellWidth: cellWidth, cellHeight: cellHeight)
         p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories, integers: p.xIntegers),
                            room: cellWidth * 0.8, horizontal: true, canvas: c)
-        p.yTicks = thinned(ticks(for: a.yScale, limits: p.yLimits, target: yTarget, categories: a.yCategories, integers: p.yIntegers),
+        let yCategories = a.yCategories ?? a.marks.lazy.compactMap(\.painter.yCategoryLabels).first
+        p.yTicks = thinned(ticks(for: a.yScale, limits: p.yLimits, target: yTarget, categories: yCategories, integers: p.yIntegers),
                            room: cellHeight * 0.75, horizontal: false, canvas: c)
     }
 
