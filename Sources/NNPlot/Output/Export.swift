@@ -38,7 +38,7 @@ extension Figure {
             let data: Data
             do {
                 let surface = try CairoSurface(kind: format == .svg ? .svg : .pdf, width: width, height: height)
-                if let title { surface.setTitle(title) }
+                surface.setMetadata(title: documentTitle, subject: source)
                 let ctx = try CairoContext(surface)
                 try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
                 try ctx.checkStatus("drawing")

@@ -3,7 +3,7 @@ import NNPlot
 import XCTest
 
 /// Issue #17, findings 8 and 10: untitled figures wrote "-" as their PNG title, non-ASCII text
-/// went into Latin-1 `tEXt` chunks as UTF-8.
+/// went into Latin-1 `tEXt` chunks as UTF-8, and PDFs had no title.
 final class MetadataTests: XCTestCase {
     /// The PNG's chunks in order: type and data, read from the bytes.
     static func chunks(_ png: Data) throws -> [(type: String, data: [UInt8])] {
@@ -71,5 +71,19 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(texts["Source"]?.type, "tEXt")
         XCTAssertEqual(texts["Source"]?.text, "nnviz test")
         XCTAssertEqual(texts["Software"]?.type, "tEXt")
+    }
+
+    func testPDFCarriesTitleAndSubject() throws {
+        var fig = Figure(width: 200, height: 150, axes: [line(axesTitle: "Loss by step")])
+        fig.source = "nnviz test, figure loss"
+        let pdf = String(decoding: try fig.render(.pdf), as: UTF8.self)
+        XCTAssertNotNil(pdf.range(of: "/Title (Loss by step)"), "the first axes title is the document title")
+        XCTAssertNotNil(pdf.range(of: "/Subject (nnviz test, figure loss)"))
+        fig.title = "Gradient norms"
+        XCTAssertNotNil(String(decoding: try fig.render(.pdf), as: UTF8.self).range(of: "/Title (Gradient norms)"))
+        // Non-ASCII titles are written as UTF-16 hex strings.
+        fig.title = "σ′(x)"
+        XCTAssertNotNil(String(decoding: try fig.render(.pdf), as: UTF8.self).range(of: "/Title <FEFF03C32032", options: .caseInsensitive),
+                        "σ′ as UTF-16BE with a byte-order mark")
     }
 }
