@@ -56,9 +56,12 @@ final class CairoSurface {
 
     deinit { cairo_surface_destroy(pointer) }
 
-    /// Sets the document title (PDF metadata).
-    func setTitle(_ title: String) {
-        if case .pdf = kind { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, title) }
+    /// Sets the document's title and subject (PDF metadata; Cairo writes non-ASCII text as UTF-16).
+    /// Nil or empty values are left out.
+    func setMetadata(title: String?, subject: String) {
+        guard case .pdf = kind else { return }
+        if let title, !title.isEmpty { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, title) }
+        if !subject.isEmpty { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, subject) }
     }
 
     /// Finishes the surface (vector output is flushed here; write errors surface here) and

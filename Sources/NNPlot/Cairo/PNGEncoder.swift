@@ -4,10 +4,11 @@ import Foundation
 
 /// Encodes a Cairo image surface as PNG with libpng, recording the resolution (pHYs) and text
 /// chunks (Title, Source, Software), which Cairo's own writer does not: a figure pasted into
-/// a slide or a word processor then comes in at its intended physical size.
+/// a slide or a word processor then comes in at its intended physical size. Text is written as
+/// `tEXt` when it is ASCII and as `iTXt` (UTF-8) otherwise, since `tEXt` is Latin-1.
 enum PNGEncoder {
     /// The surface's pixels as a PNG file with resolution and text chunks.
-    static func encode(_ surface: CairoSurface, dpi: Double, title: String, source: String) throws(RenderError) -> Data {
+    static func encode(_ surface: CairoSurface, dpi: Double, title: String?, source: String) throws(RenderError) -> Data {
         var rgba: [UInt8]
         let w: Int, h: Int, opaque: Bool
         (rgba, w, h, opaque) = try pixels(surface)
@@ -68,8 +69,9 @@ enum PNGEncoder {
         return (rgba, w, h, opaque)
     }
 
-    /// Encodes RGB (`opaque`) or RGBA rows with libpng: fast deflate, pHYs at `dpi`, Title, Source and Software text.
-    private static func write(_ rgba: inout [UInt8], width w: Int, height h: Int, opaque: Bool, dpi: Double, title: String,
+    /// Encodes RGB (`opaque`) or RGBA rows with libpng: fast deflate, pHYs at `dpi`, Title, Source and Software text
+    /// (each only when it has any).
+    private static func write(_ rgba: inout [UInt8], width w: Int, height h: Int, opaque: Bool, dpi: Double, title: String?,
                               source: String) throws(RenderError) -> Data {
         let channels = opaque ? 3 : 4
         guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else {
@@ -91,17 +93,22 @@ enum PNGEncoder {
         // Plots are flat colours: fast deflate with the Sub filter costs little size and much time.
         png_set_compression_level(png, 2)
         png_set_filter(png, 0, PNG_FILTER_SUB)
-        let texts = [("Title", title), ("Source", source), ("Software", "nnviz")]
+        let texts = [("Title", title ?? ""), ("Source", source), ("Software", "nnviz")].filter { !$0.1.isEmpty }
         var cStrings: [UnsafeMutablePointer<CChar>] = []
         defer { cStrings.forEach { free($0) } }
         var chunks: [png_text] = texts.map { key, value in
-            let k = strdup(key)!, v = strdup(value.isEmpty ? "-" : value)!
+            let k = strdup(key)!, v = strdup(value)!
             cStrings += [k, v]
             var t = png_text()
-            t.compression = PNG_TEXT_COMPRESSION_NONE
             t.key = k
             t.text = v
-            t.text_length = strlen(v)
+            if value.utf8.allSatisfy({ $0 < 0x80 }) {
+                t.compression = PNG_TEXT_COMPRESSION_NONE
+                t.text_length = strlen(v)
+            } else {
+                t.compression = PNG_ITXT_COMPRESSION_NONE
+                t.itxt_length = strlen(v)
+            }
             return t
         }
         png_set_text(png, info, &chunks, Int32(chunks.count))

@@ -73,3 +73,13 @@ public struct Figure: Sendable {
         self.sharedX = sharedX; self.sharedY = sharedY; self.theme = theme
     }
 }
+
+extension Figure {
+    /// The title written into the PNG and PDF metadata: the figure's title, else the first axes
+    /// title, else the source line; nil when the figure has none of them.
+    public var documentTitle: String? {
+        if let title, !title.isEmpty { return title }
+        if let first = axes.lazy.compactMap(\.title).first(where: { !$0.isEmpty }) { return first }
+        return source.isEmpty ? nil : source
+    }
+}

@@ -6,11 +6,15 @@ public struct Ticks: Equatable, Sendable {
     public var values: [Double]
     /// The label of each position.
     public var labels: [String]
+    /// Unlabelled minor tick positions (log axes: the integers x 10^k between labelled ticks).
+    public var minor: [Double] = []
 
     /// Nice ticks inside `low...high`: steps of 1, 2, 2.5 or 5 x 10^k (Heckbert's nice numbers,
     /// "Graphics Gems", 1990, with 2.5 added as in Talbot et al.'s extended Wilkinson), choosing
-    /// the step whose tick count is closest to `target`, simpler steps winning ties.
-    public static func nice(_ low: Double, _ high: Double, target: Int = 5) -> Ticks {
+    /// the step whose tick count is closest to `target`, simpler steps winning ties. With
+    /// `integers`, only whole steps (1, 2, 5, 10, 20, 25, ...), so that ticks fall on integers, unless
+    /// fewer than two would fit.
+    public static func nice(_ low: Double, _ high: Double, target: Int = 5, integers: Bool = false) -> Ticks {
         guard low.isFinite, high.isFinite else { return Ticks(values: [], labels: []) }
         if low == high { return Ticks(values: [low], labels: [format(low, step: max(abs(low), 1))]) }
         let (lo, hi) = (min(low, high), max(low, high))
@@ -20,12 +24,15 @@ public struct Ticks: Equatable, Sendable {
         for k in (k0 - 2)...(k0 + 1) {
             for (simplicity, q) in [1.0, 5, 2, 2.5].enumerated() {
                 let step = q * pow(10, Double(k))
+                if integers, step < 1 || step != step.rounded() { continue }
                 let count = Int(floor(hi / step + 1e-9) - ceil(lo / step - 1e-9)) + 1
                 guard count >= 2 else { continue }
                 let score = abs(Double(count - target)) + 0.3 * Double(simplicity) + (count < 3 ? 2 : 0)
                 if best == nil || score < best!.score { best = (score, step, q, k) }
             }
         }
+        // Fewer than two whole ticks fit (one value, a range under 1): a scale needs two ticks.
+        if best == nil, integers { return nice(lo, hi, target: target) }
         guard let (_, step, q, k) = best else { return Ticks(values: [lo, hi], labels: [format(lo, step: span), format(hi, step: span)]) }
         let first = ceil(lo / step - 1e-9)
         let last = floor(hi / step + 1e-9)
@@ -45,21 +52,6 @@ public struct Ticks: Equatable, Sendable {
         if round { nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10 }
         else { nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10 }
         return nice * pow(10, exponent)
-    }
-
-    /// Ticks at powers of ten inside `low...high` (every k-th decade when there are many),
-    /// or nice linear ticks when the range spans less than a decade.
-    public static func log(_ low: Double, _ high: Double, target: Int = 6) -> Ticks {
-        guard low > 0, high > low else { return nice(low, high, target: target) }
-        let a = Int(ceil(log10(low) - 1e-9)), b = Int(floor(log10(high) + 1e-9))
-        if b - a < 1 {
-            let t = nice(low, high, target: 4)
-            let kept = zip(t.values, t.labels).filter { $0.0 > 0 }
-            return Ticks(values: kept.map(\.0), labels: kept.map(\.1))
-        }
-        let every = max(1, Int(ceil(Double(b - a + 1) / Double(target))))
-        let exps = stride(from: a, through: b, by: every)
-        return Ticks(values: exps.map { pow(10, Double($0)) }, labels: exps.map(powerOfTen))
     }
 
     /// Ticks for a symmetric-log axis: 0 and ±10^k outside the linear threshold.

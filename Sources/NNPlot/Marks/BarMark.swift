@@ -27,7 +27,8 @@ extension BarMark: MarkPainter {
 
     func addExtent(to extent: inout Extent, xScale: Scale, yScale: Scale) {
         for (center, h) in zip(x, height) {
-            extent.addX(center - width / 2, xScale); extent.addX(center + width / 2, xScale); extent.addY(h, yScale)
+            extent.addX(center - width / 2, xScale, data: false); extent.addX(center + width / 2, xScale, data: false)
+            extent.noteX(center); extent.addY(h, yScale)
         }
         extent.addBaseline(yScale)
     }

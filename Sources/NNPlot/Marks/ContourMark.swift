@@ -52,12 +52,13 @@ extension ContourMark: MarkPainter {
     /// Draws the filled bands (if any) and the lines; the level labels are left to draw above every mark.
     func draw(in context: inout PaintContext) {
         guard let lo = levels.first, let hi = levels.last else { return }
-        if filled { drawFill(context, top: hi) }
+        if filled { drawFill(context) }
         context.levelLabels += drawLines(context, lo: lo, hi: hi)
     }
 
-    /// Bands between levels, sampled bilinearly on a raster at the plot's resolution.
-    private func drawFill(_ context: PaintContext, top hi: Double) {
+    /// Bands between levels, sampled bilinearly on a raster at the plot's resolution; values
+    /// above the top level or below the lowest take the colour of the band beyond it.
+    private func drawFill(_ context: PaintContext) {
         let t = context.transform
         guard x.count >= 2, y.count >= 2, let xs0 = x.first, let xs1 = x.last, let ys0 = y.first, let ys1 = y.last else { return }
         let w = min(400, max(2, Int(t.plot.width))), hgt = min(400, max(2, Int(t.plot.height)))
@@ -67,12 +68,15 @@ extension ContourMark: MarkPainter {
             for pxi in 0..<w {
                 let xv = xs0 + (Double(pxi) + 0.5) / Double(w) * (xs1 - xs0)
                 let v = bilinear(xv, yv)
+                // Bands extend beyond the levels (matplotlib's extend='both'): above the top level is the
+                // band beyond it (t = 1), below the lowest the band below; both lighter, as they are open.
+                guard v.isFinite else { continue }
                 let band = levels.lastIndex { v >= $0 }
                 let o = (py * w + pxi) * 4
-                guard v.isFinite, v < hi else { continue }   // above the top level stays unfilled
                 let tt = band.map { Double($0) / Double(max(levels.count - 1, 1)) } ?? -0.08
                 let col = colorMap.color(at: 0.12 + 0.8 * max(tt, 0)).opacity(1)
-                let mix = band == nil ? 0.55 : 0.75   // lighter than the map: lines and paths stay readable
+                let open = band == nil || band == levels.count - 1
+                let mix = open ? 0.55 : 0.75   // lighter than the map: lines and paths stay readable
                 rgba[o] = UInt8((col.red * mix + (1 - mix)) * 255); rgba[o + 1] = UInt8((col.green * mix + (1 - mix)) * 255)
                 rgba[o + 2] = UInt8((col.blue * mix + (1 - mix)) * 255); rgba[o + 3] = 255
             }

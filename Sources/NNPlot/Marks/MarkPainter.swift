@@ -16,6 +16,8 @@ protocol MarkPainter {
     func placementSamples() -> PlacementSamples?
     /// The colour bar the mark asks for beside the axes. Defaults to nil.
     func requestedColorBar() -> ColorBarSpec?
+    /// Labels for the integer y positions when the axes has no `yCategories` (ridgeline rows). Defaults to nil.
+    var yCategoryLabels: [String]? { get }
     /// Draws the mark inside the (clipped) plot area.
     func draw(in context: inout PaintContext)
 }
@@ -25,6 +27,7 @@ extension MarkPainter {
     func legendEntry(color: Color) -> LegendEntry? { nil }
     func placementSamples() -> PlacementSamples? { nil }
     func requestedColorBar() -> ColorBarSpec? { nil }
+    var yCategoryLabels: [String]? { nil }
 }
 
 /// The drawing order of marks: images under areas, areas under lines and points, text on top.

@@ -33,12 +33,12 @@ extension Figure {
             let ctx = try CairoContext(surface)
             try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
             try ctx.checkStatus("drawing")
-            return try PNGEncoder.encode(surface, dpi: dpi, title: title ?? "", source: source)
+            return try PNGEncoder.encode(surface, dpi: dpi, title: documentTitle, source: source)
         case .svg, .pdf:
             let data: Data
             do {
                 let surface = try CairoSurface(kind: format == .svg ? .svg : .pdf, width: width, height: height)
-                if let title { surface.setTitle(title) }
+                surface.setMetadata(title: documentTitle, subject: source)
                 let ctx = try CairoContext(surface)
                 try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
                 try ctx.checkStatus("drawing")

@@ -26,6 +26,12 @@ extension FigureRenderer {
         for v in p.xTicks.values { let x = t.px(v); c.moveTo(x, plot.maxY); c.lineTo(x, plot.maxY + tickLength) }
         for v in p.yTicks.values { let y = t.py(v); c.moveTo(plot.x, y); c.lineTo(plot.x - tickLength, y) }
         c.stroke(role: "tick")
+        if !p.xTicks.minor.isEmpty || !p.yTicks.minor.isEmpty {
+            c.setLine(width: theme.axisWidth * 0.7, dash: [])
+            for v in p.xTicks.minor { let x = t.px(v); c.moveTo(x, plot.maxY); c.lineTo(x, plot.maxY + tickLength * 0.55) }
+            for v in p.yTicks.minor { let y = t.py(v); c.moveTo(plot.x, y); c.lineTo(plot.x - tickLength * 0.55, y) }
+            c.stroke(role: "minor-tick")
+        }
         let (labelBottom, labelLeft) = drawTickLabels(p, t, ink, c)
         if p.showXLabel, let xl = a.xLabel {
             c.text(xl, x: plot.x + plot.width / 2, y: labelBottom + 3, size: theme.labelSize, bold: false, h: .center, v: .top,

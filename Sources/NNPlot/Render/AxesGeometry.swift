@@ -24,19 +24,21 @@ struct AxesTransform {
     var baseline: Double { yScale == .linear ? py(0) : plot.maxY }
 }
 
-/// Tick positions for an axis of `scale` between limits, aiming at `target` ticks.
-func ticks(for scale: Scale, limits: ClosedRange<Double>, target: Int, categories: [String]?) -> Ticks {
+/// Tick positions for an axis of `scale` between limits, aiming at `target` ticks (on a linear
+/// axis of `integers`, at whole numbers only).
+func ticks(for scale: Scale, limits: ClosedRange<Double>, target: Int, categories: [String]?, integers: Bool = false) -> Ticks {
     if let categories {
         let idx = categories.indices.filter { limits.contains(Double($0)) }
         return Ticks(values: idx.map(Double.init), labels: idx.map { categories[$0] })
     }
     let t: Ticks
     switch scale {
-    case .linear: t = .nice(limits.lowerBound, limits.upperBound, target: target)
+    case .linear: t = .nice(limits.lowerBound, limits.upperBound, target: target, integers: integers)
     case .log: t = .log(limits.lowerBound, limits.upperBound, target: target)
     case .symlog(let th): t = .symlog(limits.lowerBound, limits.upperBound, threshold: th)
     }
     let span = limits.upperBound - limits.lowerBound
-    let kept = zip(t.values, t.labels).filter { $0.0 >= limits.lowerBound - span * 1e-9 && $0.0 <= limits.upperBound + span * 1e-9 }
-    return Ticks(values: kept.map(\.0), labels: kept.map(\.1))
+    func inside(_ v: Double) -> Bool { v >= limits.lowerBound - span * 1e-9 && v <= limits.upperBound + span * 1e-9 }
+    let kept = zip(t.values, t.labels).filter { inside($0.0) }
+    return Ticks(values: kept.map(\.0), labels: kept.map(\.1), minor: t.minor.filter(inside))
 }

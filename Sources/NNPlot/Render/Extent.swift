@@ -5,14 +5,26 @@ struct Extent {
     var padX = false
     var padTop = false
     var padBottom = false
+    /// Some x (y) data is not a whole number. While false, linear ticks fall on integers only.
+    var xFractional = false
+    var yFractional = false
 
-    mutating func addX(_ v: Double, _ scale: Scale) {
+    /// Widens the x extent to `v`; `data: false` for room around the data (bar edges), which
+    /// does not count when deciding whether the data are integers.
+    mutating func addX(_ v: Double, _ scale: Scale, data: Bool = true) {
         guard scale.accepts(v) else { return }
         x = x.map { min($0.lowerBound, v)...max($0.upperBound, v) } ?? v...v
+        if data, v != v.rounded() { xFractional = true }
     }
-    mutating func addY(_ v: Double, _ scale: Scale) {
+    /// Widens the y extent to `v` (see ``addX(_:_:data:)``).
+    mutating func addY(_ v: Double, _ scale: Scale, data: Bool = true) {
         guard scale.accepts(v) else { return }
         y = y.map { min($0.lowerBound, v)...max($0.upperBound, v) } ?? v...v
+        if data, v != v.rounded() { yFractional = true }
+    }
+    /// Notes x data that does not widen the extent by itself (a bar's centre).
+    mutating func noteX(_ v: Double) {
+        if v.isFinite, v != v.rounded() { xFractional = true }
     }
 
     /// Adds the points both scales accept, and pads every side (lines, scatters, paths).

@@ -10,6 +10,12 @@ extension FigureRenderer {
         var showXLabel: Bool
         var showYLabel: Bool
         var colorBar: ColorBarSpec?
+        /// The extent of the data on each axis (what the ticks of a fitted log axis must bracket).
+        var xData: ClosedRange<Double>?
+        var yData: ClosedRange<Double>?
+        /// All x (y) data are whole numbers: linear ticks fall on integers only.
+        var xIntegers = false
+        var yIntegers = false
         var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
         /// Draw the legend to the right of the plot (every inside position covered data).
         var legendOutside = false
@@ -74,18 +80,31 @@ extension FigureRenderer {
     /// (the last mark asking for one wins) and ticks.
     func plan(_ a: Axes, index: Int, cellWidth: Double, cellHeight: Double, canvas c: Canvas) -> Plan {
         let e = Extent.of(a)
-        let xl = a.xLimits ?? Extent.limits(e.x, scale: a.xScale, padLow: e.padX, padHigh: e.padX)
-        let yl = a.yLimits ?? Extent.limits(e.y, scale: a.yScale, padLow: e.padBottom, padHigh: e.padTop)
+        let target = tickTargets(cellWidth: cellWidth, cellHeight: cellHeight)
+        let xl = a.xLimits ?? bracketed(Extent.limits(e.x, scale: a.xScale, padLow: e.padX, padHigh: e.padX), e.x, a.xScale, target.x)
+        let yl = a.yLimits ?? bracketed(Extent.limits(e.y, scale: a.yScale, padLow: e.padBottom, padHigh: e.padTop), e.y, a.yScale, target.y)
         let row = index / figure.columns, col = index % figure.columns
         var p = Plan(xLimits: xl, yLimits: yl, xTicks: Ticks(values: [], labels: []), yTicks: Ticks(values: [], labels: []),
                      showXTickLabels: !(figure.sharedX && row < lastRow(col)), showYTickLabels: !(figure.sharedY && col > 0),
                      showXLabel: a.xLabel != nil && !(figure.sharedX && row < lastRow(col)),
-                     showYLabel: a.yLabel != nil && !(figure.sharedY && col > 0), colorBar: nil)
+                     showYLabel: a.yLabel != nil && !(figure.sharedY && col > 0), colorBar: nil, xData: e.x, yData: e.y,
+                     xIntegers: e.x != nil && !e.xFractional, yIntegers: e.y != nil && !e.yFractional)
         for m in a.marks {
             if let bar = m.painter.requestedColorBar() { p.colorBar = bar }
         }
         setTicks(&p, a, cellWidth: cellWidth, cellHeight: cellHeight, canvas: c)
         return p
+    }
+
+    /// Fitted limits of a log axis widened so that labelled ticks bracket the data; others as they are.
+    func bracketed(_ limits: ClosedRange<Double>, _ data: ClosedRange<Double>?, _ scale: Scale, _ target: Int) -> ClosedRange<Double> {
+        guard scale == .log, let data else { return limits }
+        return Ticks.logLimits(data: data, padded: limits, target: target)
+    }
+
+    /// How many ticks to aim at along the x and y axes of a cell.
+    func tickTargets(cellWidth: Double, cellHeight: Double) -> (x: Int, y: Int) {
+        (max(3, min(7, Int(cellWidth / (theme.tickSize * 11)))), max(3, min(7, Int(cellHeight / (theme.tickSize * 5)))))
     }
 
     /// The last row that has an axes in column `col`.
@@ -97,11 +116,11 @@ extension FigureRenderer {
     }
 
     func setTicks(_ p: inout Plan, _ a: Axes, cellWidth: Double, cellHeight: Double, canvas c: Canvas) {
-        let xTarget = max(3, min(7, Int(cellWidth / (theme.tickSize * 11))))
-        let yTarget = max(3, min(7, Int(cellHeight / (theme.tickSize * 5))))
-        p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories),
+        let (xTarget, yTarget) = tickTargets(cellWidth: cellWidth, cellHeight: cellHeight)
+        p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories, integers: p.xIntegers),
                            room: cellWidth * 0.8, horizontal: true, canvas: c)
-        p.yTicks = thinned(ticks(for: a.yScale, limits: p.yLimits, target: yTarget, categories: a.yCategories),
+        let yCategories = a.yCategories ?? a.marks.lazy.compactMap(\.painter.yCategoryLabels).first
+        p.yTicks = thinned(ticks(for: a.yScale, limits: p.yLimits, target: yTarget, categories: yCategories, integers: p.yIntegers),
                            room: cellHeight * 0.75, horizontal: false, canvas: c)
     }
 
@@ -115,20 +134,36 @@ extension FigureRenderer {
             }
             if sizes.reduce(0, +) * 1.15 <= room { break }
             let keep = stride(from: 0, to: t.values.count, by: 2)
-            t = Ticks(values: keep.map { t.values[$0] }, labels: keep.map { t.labels[$0] })
+            t = Ticks(values: keep.map { t.values[$0] }, labels: keep.map { t.labels[$0] }, minor: t.minor)
         }
         return t
     }
 
     /// Gives every panel the union of the limits on the shared axes, and ticks for them.
     func share(_ plans: inout [Plan], cellWidth: Double, cellHeight: Double, canvas c: Canvas) {
-        if figure.sharedX, let lo = plans.map(\.xLimits.lowerBound).min(), let hi = plans.map(\.xLimits.upperBound).max() {
-            for k in plans.indices { plans[k].xLimits = lo...hi }
+        let target = tickTargets(cellWidth: cellWidth, cellHeight: cellHeight)
+        let axes = figure.axes
+        func union(_ r: [ClosedRange<Double>?]) -> ClosedRange<Double>? {
+            let r = r.compactMap { $0 }
+            guard let lo = r.map(\.lowerBound).min(), let hi = r.map(\.upperBound).max() else { return nil }
+            return lo...hi
         }
-        if figure.sharedY, let lo = plans.map(\.yLimits.lowerBound).min(), let hi = plans.map(\.yLimits.upperBound).max() {
-            for k in plans.indices { plans[k].yLimits = lo...hi }
+        if figure.sharedX, var limits = union(plans.map(\.xLimits)) {
+            // Fitted log limits bracket the data of every panel with the shared ticks.
+            if let first = axes.first, axes.allSatisfy({ $0.xLimits == nil && $0.xScale == first.xScale }) {
+                limits = bracketed(limits, union(plans.map(\.xData)), first.xScale, target.x)
+            }
+            let integers = plans.allSatisfy(\.xIntegers)
+            for k in plans.indices { plans[k].xLimits = limits; plans[k].xIntegers = integers }
         }
-        for k in plans.indices { setTicks(&plans[k], figure.axes[k], cellWidth: cellWidth, cellHeight: cellHeight, canvas: c) }
+        if figure.sharedY, var limits = union(plans.map(\.yLimits)) {
+            if let first = axes.first, axes.allSatisfy({ $0.yLimits == nil && $0.yScale == first.yScale }) {
+                limits = bracketed(limits, union(plans.map(\.yData)), first.yScale, target.y)
+            }
+            let integers = plans.allSatisfy(\.yIntegers)
+            for k in plans.indices { plans[k].yLimits = limits; plans[k].yIntegers = integers }
+        }
+        for k in plans.indices { setTicks(&plans[k], axes[k], cellWidth: cellWidth, cellHeight: cellHeight, canvas: c) }
     }
 
     /// The room around the plot for tick labels, axis labels, the title and the colour bar.

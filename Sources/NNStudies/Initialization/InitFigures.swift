@@ -93,7 +93,7 @@ struct InitFigures {
             let drop = zeroBin.map { $0 + 1 } ?? 0
             let frames = hs.map { h in Array(h.counts.dropFirst(drop)).map(Double.init) }
             a.marks = [.ridgeline(RidgelineMark(edges: Array(e.dropFirst(drop)), rows: frames, rowLabels: hs.map { "\($0.step)" },
-                                                overlap: 1.5, normalizeRows: true))]
+                                                normalizeRows: true))]
             a.yCategories = hs.reversed().map { "\($0.step)" }
             a.grid = false
             ridge.append(a)

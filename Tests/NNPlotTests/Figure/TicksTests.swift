@@ -27,8 +27,9 @@ final class TicksTests: XCTestCase {
 
     func testLogTicks() {
         let t = Ticks.log(1e-6, 3, target: 8)
-        XCTAssertEqual(t.values, [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1])
-        XCTAssertEqual(t.labels, ["10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1"])
+        // 3 is far enough above 1 to be labelled as the end tick (see LogTicksTests).
+        XCTAssertEqual(t.values, [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 3])
+        XCTAssertEqual(t.labels, ["10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1", "3"])
         XCTAssertEqual(Ticks.log(1e-12, 1, target: 5).values.count, 5)   // every 3rd decade
     }
 
