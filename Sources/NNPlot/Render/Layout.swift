@@ -97,6 +97,11 @@ extension FigureRenderer {
     }
 
     func setTicks(_ p: inout Plan, _ a: Axes, cellWidth: Double, cellHeight: Double, canvas c: Canvas) {
+        guard a.frame else {
+            p.xTicks = Ticks(values: [], labels: []); p.yTicks = Ticks(values: [], labels: [])
+            p.showXTickLabels = false; p.showYTickLabels = false
+            return
+        }
         let xTarget = max(3, min(7, Int(cellWidth / (theme.tickSize * 11))))
         let yTarget = max(3, min(7, Int(cellHeight / (theme.tickSize * 5))))
         p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories),
