@@ -10,6 +10,7 @@ public enum StudyRegistry {
         VanishingStudy(),
         InitializationStudy(),
         OptimizerStudy(),
+        BackpropStudy(),
     ]
 
     private static let lock = NSLock()
