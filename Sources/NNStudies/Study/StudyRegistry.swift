@@ -11,6 +11,7 @@ public enum StudyRegistry {
         InitializationStudy(),
         OptimizerStudy(),
         BackpropStudy(),
+        ActivationsStudy(),
     ]
 
     private static let lock = NSLock()
