@@ -36,8 +36,10 @@ enum AccuracyLine {
             let logs = try model.evaluate(data.x, data.target)
             return (logs["loss"] ?? .nan, logs["accuracy"] ?? .nan)
         }
-        let spacing = 2 * halfWidth / Double(points - 1), h = spacing / 2
-        let line = (0..<points).map { trained - halfWidth + Double($0) * spacing }
+        // A grid of multiples of the spacing around the trained value (short numbers in the events and CSV).
+        let perUnit = Double(points - 1) / (2 * halfWidth), h = 0.5 / perUnit
+        let first = ((trained - halfWidth) * perUnit).rounded()
+        let line = (0..<points).map { (first + Double($0)) / perUnit }
         var loss: [Double] = [], accuracy: [Double] = [], lossSlope: [Double] = [], accuracySlope: [Double] = []
         for v in line {
             let here = try at(v), plus = try at(v + h), minus = try at(v - h)

@@ -40,8 +40,11 @@ enum ActivationEvents {
         for act in activations {
             let y = act.forward(x)
             let slope = act.backward(input: x, output: y, gradient: Matrix(rows: 1, cols: xs.count, repeating: 1))
-            out.append(.curve(Curve(run: functionsRun, name: act.description, x: xs, y: y.storage, xLabel: "x", yLabel: "h(x)")))
-            out.append(.curve(Curve(run: functionsRun, name: act.description + "'", x: xs, y: slope.storage, xLabel: "x", yLabel: "h′(x)")))
+            // ReLU gives −0 for negative inputs; an event file writes it as 0, so the events say 0 from the start.
+            func plain(_ v: [Double]) -> [Double] { v.map { $0 == 0 ? 0 : $0 } }
+            out.append(.curve(Curve(run: functionsRun, name: act.description, x: xs, y: plain(y.storage), xLabel: "x", yLabel: "h(x)")))
+            out.append(.curve(Curve(run: functionsRun, name: act.description + "'", x: xs, y: plain(slope.storage), xLabel: "x",
+                                    yLabel: "h′(x)")))
         }
         return out + [end(functionsRun)]
     }
