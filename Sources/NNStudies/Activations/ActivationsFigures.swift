@@ -111,6 +111,9 @@ struct ActivationsFigures {
         let xLabel = try prose.text("accuracy.x_label")
         var a1 = Axes(title: try prose.text("accuracy.loss_title"), yLabel: "cross-entropy (log)", yScale: .log)
         a1.marks = [.line(LineMark(x: loss.x, y: loss.y, color: Self.function))]
+        // A little room at both ends, so that the log axis labels a tick below the curve's minimum.
+        let finite = loss.y.filter { $0 > 0 && $0.isFinite }
+        if let lo = finite.min(), let hi = finite.max() { a1.yLimits = (lo / 1.6)...(hi * 1.25) }
         var a2 = Axes(title: try prose.text("accuracy.accuracy_title"), yLabel: "accuracy")
         a2.marks = [.line(LineMark(x: acc.x, y: acc.y, color: Theme.okabeIto[2]))]
         var a3 = Axes(title: try prose.text("accuracy.slope_title"), xLabel: xLabel, yLabel: "slope (symlog)", yScale: .symlog(linearThreshold: 0.1))

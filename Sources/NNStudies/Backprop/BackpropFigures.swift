@@ -67,7 +67,7 @@ struct BackpropFigures {
         }
         var graph = GraphMark(nodes: nodes, edges: edges, fontSize: 12)
         graph.lineColor = Color(hex: "888888")
-        var a = Axes(title: nil, xLimits: -0.9...10.6, yLimits: -1.2...2.95, grid: false, legend: false)
+        var a = Axes(title: nil, xLimits: -0.9...10.6, yLimits: -1.12...2.95, grid: false, legend: false)
         a.frame = false
         a.marks = [.graph(graph)]
         let heads = [("input X", "x₁, x₂"), ("layer 1", "A1 = X·W1 + B1,  Z1 = σ(A1)"), ("layer 2", "A2 = Z1·W2 + B2,  Z2 = σ(A2)"),
@@ -83,7 +83,7 @@ struct BackpropFigures {
         }
         let rows = Self.forwardOrder.flatMap { Self.entries(r, $0) }.map { [$0.key, CSVTable.number($0.value)] }
         return FigureOutput(name: "backprop_forward_pass", caption: try prose.text("forward.caption"),
-                            figure: Figure(title: try prose.text("forward.title"), width: 1000, height: 450, axes: [a], theme: ClassroomStyle.theme),
+                            figure: Figure(title: try prose.text("forward.title"), width: 1000, height: 440, axes: [a], theme: ClassroomStyle.theme),
                             csv: CSVTable.text(["quantity", "value"], rows))
     }
 

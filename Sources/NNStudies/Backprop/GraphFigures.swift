@@ -101,7 +101,7 @@ struct GraphFigures {
         let errors = names.map { ClassroomStyle.value(r, "relative_error/\($0)") }
         let epsilon = ClassroomStyle.value(r, "epsilon")
         var bars = Axes(title: try prose.text("check.bars_title", ["epsilon": formatNumber(epsilon, significant: 1)]),
-                        xLabel: "parameter", yLabel: "relative error (log)", yScale: .log)
+                        xLabel: "parameter (W weights, b biases of layers 1–3)", yLabel: "relative error (log)", yScale: .log)
         bars.marks = [.bar(BarMark(x: names.indices.map(Double.init), height: errors, color: Theme.okabeIto[0]))]
         bars.xCategories = names.map(Self.shortName)
         bars.referenceLines = [ReferenceLine(.horizontal, at: 1e-7, label: "1e−7")]
