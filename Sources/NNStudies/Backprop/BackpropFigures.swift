@@ -36,7 +36,7 @@ struct BackpropFigures {
     static func matrixText(_ r: EventStore.Run, _ name: String) -> String {
         let e = entries(r, name)
         let rows = Dictionary(grouping: e) { $0.key.contains(",") ? String($0.key.split(separator: ",")[0]) : "" }
-        let body = rows.keys.sorted().map { k in rows[k]!.map { ClassroomStyle.given($0.value) }.joined(separator: ", ") }
+        let body = rows.keys.sorted().map { k in (rows[k] ?? []).map { ClassroomStyle.given($0.value) }.joined(separator: ", ") }
         return body.count == 1 ? "\(name) = [\(body[0])]" : "\(name) = [" + body.map { "[\($0)]" }.joined(separator: ", ") + "]"
     }
 
