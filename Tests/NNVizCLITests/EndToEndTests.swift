@@ -27,7 +27,9 @@ final class EndToEndTests: XCTestCase {
         let (out, _) = try nnviz(["train-and-report", "--quick", "--out", dir.path, "--quiet"])
         XCTAssertEqual(out.trimmingCharacters(in: .whitespacesAndNewlines), dir.appendingPathComponent("index.html").path)
         let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
-        for id in ["vanishing", "init", "optimizers"] { XCTAssertTrue(html.contains("<section id=\"\(id)\">"), "study \(id) missing") }
+        for id in ["vanishing", "init", "optimizers", "backprop", "activations"] {
+            XCTAssertTrue(html.contains("<section id=\"\(id)\">"), "study \(id) missing")
+        }
         // No request to any network resource: every src and href is inline data or a relative file.
         let attr = try NSRegularExpression(pattern: #"(src|href)="([^"]*)""#)
         let ns = html as NSString
@@ -56,7 +58,7 @@ final class EndToEndTests: XCTestCase {
         }
         // Every fact cell holds a number (or a step / "never" for the first-below-1.0 facts).
         let factTables = html.components(separatedBy: "<table class=\"facts\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
-        XCTAssertEqual(factTables.count, 3)
+        XCTAssertEqual(factTables.count, 5)
         let cell = try NSRegularExpression(pattern: #"<td class="num">([^<]*)</td>"#)
         var cells = 0
         for t in factTables {
@@ -69,10 +71,10 @@ final class EndToEndTests: XCTestCase {
         XCTAssertGreaterThan(cells, 30)
         // Each run's events are there and read back without warnings.
         let events = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).filter { $0.hasSuffix(".events.jsonl") }
-        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1)
+        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1 + 6 + 4)
         let (store, warnings) = try EventStore.read(paths: events.map { dir.appendingPathComponent("data/\($0)").path })
         XCTAssertEqual(warnings, [])
-        XCTAssertEqual(store.runs.count, 31)
+        XCTAssertEqual(store.runs.count, 41)
         XCTAssertEqual(store["optimizers/projection-momentum"]?.surfaces.count, 1)
         // The report says what the quick run measured: sigmoid gradients vanish, ReLU's do not.
         let sig = try XCTUnwrap(store["vanishing/sigmoid-xavier"]), relu = try XCTUnwrap(store["vanishing/relu-he"])
@@ -88,6 +90,38 @@ final class EndToEndTests: XCTestCase {
         for f in figures where !f.hasSuffix(".pdf") || true {
             let first = try Data(contentsOf: dir.appendingPathComponent("figures/\(f)"))
             XCTAssertEqual(first, try Data(contentsOf: again.appendingPathComponent("figures/\(f)")), f)
+        }
+    }
+
+    /// The two worked-example studies on their own: their sections and every figure, not blank,
+    /// with its data; nothing trains on MNIST.
+    func testBackpropAndActivationsReport() throws {
+        let dir = tempDir()
+        try nnviz(["train-and-report", "--study", "backprop", "--study", "activations", "--out", dir.path, "--quiet"])
+        let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<section id=\"backprop\">") && html.contains("<section id=\"activations\">"))
+        XCTAssertFalse(html.contains("<section id=\"vanishing\">"), "only the studies asked for")
+        let figures = ["backprop_forward_pass", "backprop_one_step", "backprop_graph_apples", "backprop_graph_fruit",
+                       "backprop_graph_sum_product", "backprop_gradient_check", "activations_functions", "activations_softmax_overflow",
+                       "activations_cross_entropy", "activations_accuracy_vs_loss"]
+        for name in figures {
+            XCTAssertTrue(html.contains("id=\"fig-\(name)\""), "\(name) is in the page")
+            let png = try Data(contentsOf: dir.appendingPathComponent("figures/\(name).png"))
+            XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], name)
+            XCTAssertGreaterThan(png.count, 20_000, "\(name).png is not blank")
+            for ext in ["svg", "pdf"] { XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("figures/\(name).\(ext)").path)) }
+            let csv = try String(contentsOf: dir.appendingPathComponent("data/\(name).csv"), encoding: .utf8)
+            XCTAssertGreaterThan(csv.split(separator: "\n").count, 2, "\(name).csv has data")
+        }
+        // The report drawn again from the saved events is the same page.
+        let events = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path)
+            .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { dir.appendingPathComponent("data/\($0)").path }
+        XCTAssertEqual(events.count, 10)
+        let again = dir.appendingPathComponent("again")
+        try nnviz(["report"] + events + ["--out", again.path])
+        for name in figures {
+            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("data/\(name).csv")),
+                           try Data(contentsOf: again.appendingPathComponent("data/\(name).csv")), name)
         }
     }
 
@@ -157,7 +191,7 @@ final class EndToEndTests: XCTestCase {
         let (_, err) = try nnviz(["train", "--config", bad.path, "--quiet"], expectStatus: 1)
         XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(bad.path):4: 'dropout' must be in [0, 1), got 1.5")
         // Every built-in example parses (recorded with --quick to keep the test short).
-        for name in ["vanishing", "init", "optimizers"] {
+        for name in ["vanishing", "init", "optimizers", "backprop", "activations"] {
             let out = dir.appendingPathComponent(name)
             try nnviz(["train", "--config", examples.appendingPathComponent("\(name).yaml").path, "--quick", "--out", out.path, "--quiet"], expectStatus: 0)
             XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)

@@ -28,6 +28,9 @@ public struct Axes: Sendable {
     public var yCategories: [String]?
     /// Equal data units on both axes (loss surfaces).
     public var equalAspect = false
+    /// Spines, ticks and tick labels; false hides them, for diagrams drawn in data coordinates
+    /// (``GraphMark``). The title, axis labels and legend are drawn either way.
+    public var frame = true
 
     /// An axes.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, xScale: Scale = .linear,

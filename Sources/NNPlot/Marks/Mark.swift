@@ -20,6 +20,8 @@ public enum Mark: Sendable {
     case text(TextMark)
     /// Histograms on offset baselines.
     case ridgeline(RidgelineMark)
+    /// Nodes joined by labelled, directed edges (computational graphs, network diagrams).
+    case graph(GraphMark)
 
     /// The mark's painter: the one place the renderer looks inside a `Mark`.
     var painter: any MarkPainter {
@@ -34,6 +36,7 @@ public enum Mark: Sendable {
         case .path(let m): m
         case .text(let m): m
         case .ridgeline(let m): m
+        case .graph(let m): m
         }
     }
 }

@@ -13,6 +13,7 @@ extension FigureRenderer {
     func drawFrame(_ a: Axes, _ p: Plan, _ t: AxesTransform, _ c: Canvas) {
         let plot = t.plot
         let ink = Color(hex: "333333")
+        guard a.frame else { drawLabels(a, p, plot, bottom: plot.maxY + 2, left: plot.x - 2, c); return }
         c.setColor(ink)
         c.setLine(width: theme.axisWidth, dash: [])
         c.moveTo(plot.x, plot.y); c.lineTo(plot.x, plot.maxY); c.lineTo(plot.maxX, plot.maxY)
@@ -33,6 +34,11 @@ extension FigureRenderer {
             c.stroke(role: "minor-tick")
         }
         let (labelBottom, labelLeft) = drawTickLabels(p, t, ink, c)
+        drawLabels(a, p, plot, bottom: labelBottom, left: labelLeft, c)
+    }
+
+    /// The axis labels below and left of where the tick labels end, and the title.
+    private func drawLabels(_ a: Axes, _ p: Plan, _ plot: Rect, bottom labelBottom: Double, left labelLeft: Double, _ c: Canvas) {
         if p.showXLabel, let xl = a.xLabel {
             c.text(xl, x: plot.x + plot.width / 2, y: labelBottom + 3, size: theme.labelSize, bold: false, h: .center, v: .top,
                    angle: 0, color: .black, role: "axis-label")

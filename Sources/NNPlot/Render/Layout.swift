@@ -116,6 +116,11 @@ extension FigureRenderer {
     }
 
     func setTicks(_ p: inout Plan, _ a: Axes, cellWidth: Double, cellHeight: Double, canvas c: Canvas) {
+        guard a.frame else {
+            p.xTicks = Ticks(values: [], labels: []); p.yTicks = Ticks(values: [], labels: [])
+            p.showXTickLabels = false; p.showYTickLabels = false
+            return
+        }
         let (xTarget, yTarget) = tickTargets(cellWidth: cellWidth, cellHeight: cellHeight)
         p.xTicks = thinned(ticks(for: a.xScale, limits: p.xLimits, target: xTarget, categories: a.xCategories, integers: p.xIntegers),
                            room: cellWidth * 0.8, horizontal: true, canvas: c)

@@ -10,6 +10,8 @@ public enum StudyRegistry {
         VanishingStudy(),
         InitializationStudy(),
         OptimizerStudy(),
+        BackpropStudy(),
+        ActivationsStudy(),
     ]
 
     private static let lock = NSLock()

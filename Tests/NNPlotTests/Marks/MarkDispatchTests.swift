@@ -16,13 +16,14 @@ final class MarkDispatchTests: XCTestCase {
         .path(PathMark(x: [0, 1, 2], y: [1, 3, 2])),
         .text(TextMark(x: 1, y: 1, text: "note")),
         .ridgeline(RidgelineMark(edges: [0, 1, 2], rows: [[1, 2], [2, 1]], rowLabels: ["a", "b"])),
+        .graph(GraphMark(nodes: [.init("a", x: 0, y: 1, label: "a"), .init("b", x: 2, y: 3, label: "b")], edges: [.init("a", "b")])),
     ]
 
     /// What each kind of mark draws inside the plot: (item kind, role). The switch has no
     /// default, so a new `Mark` case does not compile until it is listed here.
     func expected(_ m: Mark) -> (kind: String, role: String) {
         switch m {
-        case .line, .path: ("stroke", "mark")
+        case .line, .path, .graph: ("stroke", "mark")
         case .scatter: ("fill", "marker")
         case .bar, .histogram, .band, .ridgeline: ("fill", "mark")
         case .heatmap, .contour: ("image", "mark")
@@ -31,7 +32,7 @@ final class MarkDispatchTests: XCTestCase {
     }
 
     func testEveryMarkIsDrawn() throws {
-        XCTAssertEqual(Set(Self.oneOfEach.map { "\($0)".prefix { $0 != "(" } }).count, 10, "one mark of each of the ten kinds")
+        XCTAssertEqual(Set(Self.oneOfEach.map { "\($0)".prefix { $0 != "(" } }).count, 11, "one mark of each of the eleven kinds")
         for mark in Self.oneOfEach {
             let items = try panel([mark]).layout()
             let plot = try LayoutReader.plot(items)
@@ -42,7 +43,7 @@ final class MarkDispatchTests: XCTestCase {
     }
 
     func testMarksShareOnePanel() throws {
-        // All ten in one axes: every kind still shows up, in layer order (images first, text last).
+        // All eleven in one axes: every kind still shows up, in layer order (images first, text last).
         let items = try panel(Self.oneOfEach, legend: false).layout()
         let plot = try LayoutReader.plot(items)
         let inside = items.filter { $0.clip == plot }
