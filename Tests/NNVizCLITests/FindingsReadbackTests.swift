@@ -14,7 +14,8 @@ final class FindingsReadbackTests: XCTestCase {
     func check(_ options: [String]) throws {
         let exe = try XCTUnwrap(BuiltExecutable("nnviz"), "build nnviz with the tests (`make test` does)")
         let dir = TemporaryDirectory.make("nnviz-findings")
-        let r = try exe.run(["train-and-report", "--out", dir.path, "--quiet", "--formats", "png"] + options)
+        let studies = ["--study", "vanishing", "--study", "init", "--study", "optimizers"]   // the sections this test reads back
+        let r = try exe.run(["train-and-report", "--out", dir.path, "--quiet", "--formats", "png"] + studies + options)
         XCTAssertEqual(r.status, 0, r.err)
         let report = try ReportFiles(dir)
         let vanishing = report.findings("vanishing"), initialization = report.findings("init"), optimizers = report.findings("optimizers")
