@@ -10,6 +10,7 @@ public enum StudyRegistry {
         VanishingStudy(),
         InitializationStudy(),
         OptimizerStudy(),
+        PerceptronStudy(),
     ]
 
     private static let lock = NSLock()
