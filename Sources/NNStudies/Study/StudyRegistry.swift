@@ -11,6 +11,7 @@ public enum StudyRegistry {
         InitializationStudy(),
         OptimizerStudy(),
         PerceptronStudy(),
+        BoundariesStudy(),
     ]
 
     private static let lock = NSLock()
