@@ -12,6 +12,7 @@ public enum StudyRegistry {
         OptimizerStudy(),
         PerceptronStudy(),
         BoundariesStudy(),
+        ScalingStudy(),
     ]
 
     private static let lock = NSLock()
