@@ -9,7 +9,13 @@ struct BoundaryRecord {
     /// The data set and the net's part of the run name (`circle`, `relu-2`).
     let set: String
     let net: String
-    var surface: Surface? { run.surfaces.first { $0.name == "p_class1" } }
+    /// P(class 1) on the grid (stored in per cent).
+    var surface: Surface? {
+        guard var s = run.surfaces.first(where: { $0.name == "p_class1_percent" }) else { return nil }
+        s.values = s.values.map { $0.map { $0 / 100 } }
+        s.name = "p_class1"
+        return s
+    }
     var testAccuracy: Double { run.values("val/accuracy").last ?? .nan }
 
     init(_ r: EventStore.Run) {

@@ -8,9 +8,12 @@ import NNRecorder
 ///
 /// Per data set, a run `boundaries-data/<set>` (study `boundaries-data`) holds its `train` and
 /// `test` points. Per net, a run `boundaries/<set>/<net>` (study `boundaries`) holds the training
-/// events (batch loss every 10th step, statistics every 100 steps, held-out loss and accuracy
-/// every 100 steps as `val/*`) and a `surface` `p_class1`: the net's probability of class 1 on a
-/// grid over a square around the data (to 2 decimals: the colours need no more, and the files stay small).
+/// events (batch loss every 25th step, activation statistics at the first and the last step,
+/// held-out loss and accuracy every 100 steps as `val/*`, accuracy on the training points at
+/// the end as `train/accuracy`) and a `surface` `p_class1_percent`: the net's probability of
+/// class 1 in per cent to 2 decimals (the files stay small; a nearly flat surface, as a net
+/// without hidden layers draws on circle, still places its P = 50 % line to a fraction of a
+/// cell), on a grid over a square around the data.
 public enum BoundaryNets {
     /// One net of the comparison.
     public struct Net: Sendable {
@@ -46,7 +49,7 @@ public enum BoundaryNets {
     public static let steps = 300
     public static let learningRate = 0.03
     /// Grid of the decision-region surface (per axis).
-    static let gridSize = 41
+    static let gridSize = 37
 
     /// The run names.
     public static func dataRun(_ set: SyntheticSet) -> String { "boundaries-data/\(set.rawValue)" }
@@ -91,10 +94,12 @@ public enum BoundaryNets {
             for _ in 0..<net.depth { Dense(width, activation: net.activation) }
             Dense(2)
         }
-        model.compile(loss: SoftmaxCrossEntropy(), optimizer: Adam(learningRate: learningRate), metrics: [.accuracy])
+        // No accuracy metric: it would add a batch accuracy to every recorded step; accuracies are computed below.
+        model.compile(loss: SoftmaxCrossEntropy(), optimizer: Adam(learningRate: learningRate))
         let memory = MemorySink()
-        var plan = RecordingPlan(statsEvery: 100, histogramsEvery: 0)
-        plan.statsQuantities = [.activation, .weightGradient, .update]
+        // Activation statistics at the first and the last step (dead units, saturation): enough for the diagnoses that matter here.
+        var plan = RecordingPlan(statsEvery: steps - 1, histogramsEvery: 0)
+        plan.statsQuantities = [.activation]
         let run = run(set, net)
         let recorder = EventRecorder<Double>(run: run, plan: plan, sinks: [memory], asynchronous: false)
         recorder.start(model: model, study: "boundaries", dataset: "\(set.rawValue) (noise \(noise))",
@@ -102,18 +107,24 @@ public enum BoundaryNets {
                        producer: "nnviz \(NNVizVersion.string)", label: net.label)
         for step in 0..<steps {
             let last = step == steps - 1
-            _ = try model.trainStep(d.train.x, d.train.target, epoch: step, observers: step % 10 == 0 || last ? [recorder] : [])
+            _ = try model.trainStep(d.train.x, d.train.target, epoch: step, observers: step % 25 == 0 || last ? [recorder] : [])
             if (step + 1) % 100 == 0 || last {
-                let logs = try model.evaluate(d.test.x, d.test.target)
-                for (k, v) in logs.sorted(by: { $0.key < $1.key }) { recorder.emit(.scalar(ScalarEvent(run: run, name: "val/\(k)", step: step, value: v))) }
+                let loss = try model.evaluate(d.test.x, d.test.target)["loss"] ?? .nan
+                recorder.emit(.scalar(ScalarEvent(run: run, name: "val/accuracy", step: step, value: try accuracy(model, d.test))))
+                recorder.emit(.scalar(ScalarEvent(run: run, name: "val/loss", step: step, value: loss)))
             }
         }
-        let trainLogs = try model.evaluate(d.train.x, d.train.target)
-        recorder.emit(.scalar(ScalarEvent(run: run, name: "train/accuracy", step: steps - 1, value: trainLogs["accuracy"] ?? .nan)))
+        recorder.emit(.scalar(ScalarEvent(run: run, name: "train/accuracy", step: steps - 1, value: try accuracy(model, d.train))))
         recorder.emit(.surface(try surface(model, d, run: run)))
         recorder.finish(.completed(epochs: steps))
         if let e = recorder.error { throw e }
         return memory.events
+    }
+
+    /// The fraction of `d`'s points the model classifies correctly.
+    static func accuracy(_ model: Sequential<Double>, _ d: Dataset<Double>) throws -> Double {
+        let predicted = try model.predictClasses(d.x)
+        return Double(zip(predicted, d.labels).filter { $0 == $1 }.count) / Double(max(d.count, 1))
     }
 
     /// The view of a set: a square around its points (padded), so that every panel has the same shape.
@@ -122,19 +133,19 @@ public enum BoundaryNets {
         return PlaneMarks.squareView(stride(from: 0, to: xs.count, by: 2).map { xs[$0] }, stride(from: 1, to: xs.count, by: 2).map { xs[$0] })
     }
 
-    /// P(class 1) on a grid over the set's view (rounded to 2 decimals).
+    /// P(class 1) in per cent on a grid over the set's view (to 2 decimals).
     static func surface(_ model: Sequential<Double>, _ d: (train: Dataset<Double>, test: Dataset<Double>), run: String) throws -> Surface {
         let (vx, vy) = view(d)
-        let gx = PlaneMarks.grid(vx, gridSize), gy = PlaneMarks.grid(vy, gridSize)
+        let gx = PlaneMarks.grid(vx, gridSize).map { PlaneMarks.rounded($0, 4) }, gy = PlaneMarks.grid(vy, gridSize).map { PlaneMarks.rounded($0, 4) }
         let pts = try Matrix(rows: gx.count * gy.count, cols: 2, gy.flatMap { y in gx.flatMap { x in [x, y] } })
         let logits = try model.predict(pts)
         let values = gy.indices.map { j in
             gx.indices.map { i in
                 let k = j * gx.count + i
                 // Softmax of two logits: P(1) = 1 / (1 + e^(z0 − z1)).
-                return PlaneMarks.rounded(1 / (1 + exp(logits[k, 0] - logits[k, 1])), 2)
+                return PlaneMarks.rounded(100 / (1 + exp(logits[k, 0] - logits[k, 1])), 2)
             }
         }
-        return Surface(run: run, name: "p_class1", x: gx, y: gy, values: values, xLabel: "x₁", yLabel: "x₂")
+        return Surface(run: run, name: "p_class1_percent", x: gx, y: gy, values: values, xLabel: "x₁", yLabel: "x₂")
     }
 }

@@ -94,6 +94,13 @@ enum PlaneMarks {
         return (v * f).rounded() / f
     }
 
+    /// `v` to `digits` significant digits (for the same reason).
+    static func significant(_ v: Double, _ digits: Int) -> Double {
+        guard v != 0, v.isFinite else { return v }
+        let f = pow(10, Double(digits - 1 - Int(floor(log10(abs(v))))))
+        return (v * f).rounded() / f
+    }
+
     /// `count` evenly spaced values over the range.
     static func grid(_ r: ClosedRange<Double>, _ count: Int) -> [Double] {
         (0..<count).map { r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / Double(count - 1) }

@@ -12,6 +12,7 @@ struct GateRecord {
     let weights: [(w1: Double, w2: Double, b: Double)]
     /// Mistakes met in pass k (k from 1).
     let mistakes: [Double]
+    /// Accuracy on the four inputs with the weights after pass k (k from 1).
     let accuracy: [Double]
     let notes: (w1: Double, w2: Double, b: Double)?
     let points: PointSet?
@@ -21,10 +22,14 @@ struct GateRecord {
         let w1 = r.values("perceptron/w1"), w2 = r.values("perceptron/w2"), b = r.values("perceptron/b")
         weights = (0..<min(w1.count, w2.count, b.count)).map { (w1[$0], w2[$0], b[$0]) }
         mistakes = r.values("perceptron/mistakes")
-        accuracy = r.values("train/accuracy")
         let n = ["w1", "w2", "b"].compactMap { r.values("notes/\($0)").first }
         notes = n.count == 3 ? (n[0], n[1], n[2]) : nil
-        points = r.points.first { $0.name == "truth_table" }
+        let table = r.points.first { $0.name == "truth_table" }
+        points = table
+        accuracy = weights.dropFirst().map { w in
+            let out = PerceptronRuns.truthTable(w1: w.w1, w2: w.w2, b: w.b)
+            return Double(zip(out, table?.labels ?? []).filter { $0 == $1 }.count) / 4
+        }
     }
 
     var epochs: Int { mistakes.count }
@@ -127,6 +132,10 @@ struct PerceptronFigures {
             a.legend = axes.isEmpty
             axes.append(a)
         }
+        // Room below the lowest and above the highest bar (bars start at 0, so the axis would end at a negative bar's tip).
+        let heights: [Double] = rows.flatMap { row in row[2...4].compactMap { Double($0) } } + [0]
+        let pad = 0.12 * ((heights.max() ?? 1) - (heights.min() ?? 0))
+        for k in axes.indices { axes[k].yLimits = ((heights.min() ?? 0) - pad)...((heights.max() ?? 1) + pad) }
         let figure = Figure(title: try prose.text("weights.title"), width: 900, height: 340, columns: max(axes.count, 1), axes: axes, sharedY: true)
         return FigureOutput(name: "perceptron_weights", caption: try prose.text("weights.caption"), figure: figure,
                             csv: CSVTable.text(["gate", "source", "w1", "w2", "b", "theta", "out_00", "out_01", "out_10", "out_11"], rows))

@@ -8,7 +8,7 @@ import NNEvents
 /// Scalars of a gate run, with `step` = the number of passes over the four inputs made so far
 /// (0 = before training): `perceptron/w1`, `perceptron/w2`, `perceptron/b` (the weights after
 /// that pass), `perceptron/mistakes` (wrong outputs met during that pass, each followed by an
-/// update) and `train/accuracy` (with the weights after the pass); `notes/w1`, `notes/w2`,
+/// update); `notes/w1`, `notes/w2`,
 /// `notes/b` at step 0 are the course notes' hand-set weights. A `points` event holds the truth table.
 public enum PerceptronRuns {
     /// The gates, in the order of the report.
@@ -58,7 +58,8 @@ public enum PerceptronRuns {
         }
         func weights(_ step: Int, epoch: Int?) {
             for (k, v) in [("w1", p.weights[0]), ("w2", p.weights[1]), ("b", p.bias)] {
-                out.append(.scalar(ScalarEvent(run: run, name: "perceptron/\(k)", step: step, epoch: epoch, value: v)))
+                // Ten significant digits: the sums of ±0.1 steps lose their float noise (0.217, not 0.21700000000000003).
+                out.append(.scalar(ScalarEvent(run: run, name: "perceptron/\(k)", step: step, epoch: epoch, value: PlaneMarks.significant(v, 10))))
             }
         }
         weights(0, epoch: nil)
@@ -74,8 +75,6 @@ public enum PerceptronRuns {
             clean = mistakes == 0
             weights(epochs, epoch: epochs - 1)
             out.append(.scalar(ScalarEvent(run: run, name: "perceptron/mistakes", step: epochs, epoch: epochs - 1, value: Double(mistakes))))
-            out.append(.scalar(ScalarEvent(run: run, name: "train/accuracy", step: epochs, epoch: epochs - 1,
-                                           value: p.accuracy(inputs: inputs, targets: targets))))
         }
         out.append(.runEnd(clean ? RunEnd(run: run, status: "stopped_early", step: epochs, epoch: epochs - 1, reason: "a pass without mistakes")
                                  : RunEnd(run: run, status: "completed", step: epochs, epoch: epochs - 1)))

@@ -22,7 +22,7 @@ public enum XORNet {
     /// Starts tried at most.
     public static let attempts = 5
     /// The grid of the decision-region surface.
-    static let gridSize = 81
+    static let gridSize = 61
     static let view = -0.5...1.5
 
     /// The run name of attempt `k` (from 1).
@@ -50,15 +50,15 @@ public enum XORNet {
         let targets = LogicGate.xor.outputs
         let y = Target<Double>.values(try Matrix(rows: 4, cols: 1, targets.map(Double.init)))
         let memory = MemorySink()
-        var plan = RecordingPlan(statsEvery: 100, histogramsEvery: 0)
-        plan.statsQuantities = [.activation, .weightGradient, .weight, .update]
+        var plan = RecordingPlan(statsEvery: 333, histogramsEvery: 0)
+        plan.statsQuantities = [.activation, .weightGradient]
         let run = run(k)
         let recorder = EventRecorder<Double>(run: run, plan: plan, sinks: [memory], asynchronous: false)
         recorder.start(model: model, study: "perceptron-xor-net", dataset: "XOR truth table", splits: ["train": 4], batchSize: 4,
                        producer: "nnviz \(NNVizVersion.string)", label: "2-2-1 sigmoid, attempt \(k)")
         for step in 0..<epochs {
-            // Every 10th step is recorded (batch loss; statistics every 100): the run stays small.
-            let observed = step % 10 == 0 || step == epochs - 1
+            // Every 20th step is recorded (batch loss; statistics at steps 0, 333, 666, 999): the run stays small.
+            let observed = step % 20 == 0 || step == epochs - 1
             _ = try model.trainStep(x, y, epoch: step, observers: observed ? [recorder] : [])
         }
         let logs = try model.evaluate(x, y)

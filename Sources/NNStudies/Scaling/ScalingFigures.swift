@@ -24,7 +24,7 @@ struct ScalingRecord {
     /// The largest relative distance of each recorded point's weights from the least-squares weights.
     var errors: [Double] { path.map { ScalingRuns.relativeError(($0.x, $0.y), minimum) } }
 
-    /// The first step at which every weight is within the tolerance (recorded at every step until then).
+    /// The first step at which every weight is within the tolerance (the runs always record that step).
     var convergedAt: Int? { zip(path, errors).first { $0.1 <= ScalingRuns.tolerance }?.0.step }
 }
 

@@ -48,14 +48,16 @@ extension ScalingRuns {
         for step in 0...steps {
             let w = (dense.weight.value[0, 0], dense.weight.value[1, 0])
             path.append(w)
-            // Every step until the weights meet the criterion, then every 10th (and the last).
-            if !converged || step % 10 == 0 || step == steps {
+            // The first 20 steps, then every 5th until the weights meet the criterion and every 10th after; always the
+            // step at which they first meet it (so that it can be read off the events) and the last.
+            let meets = !converged && relativeError(w, ws) <= tolerance
+            if step < 20 || step % (converged ? 10 : 5) == 0 || meets || step == steps {
                 // The loss in full: its excess over the minimum goes down to 1e-9 of it.
                 recorder.emit(.trajectory(TrajectoryPoint(run: name, step: step, x: significant(w.0), y: significant(w.1), value: loss(x, y, w.0, w.1))))
             }
             converged = converged || relativeError(w, ws) <= tolerance
             guard step < steps else { break }
-            _ = try model.trainStep(x, target, epoch: step, observers: step % 10 == 0 || step == steps - 1 ? [recorder] : [])
+            _ = try model.trainStep(x, target, epoch: step, observers: step % 50 == 0 || step == steps - 1 ? [recorder] : [])
         }
         recorder.emit(.surface(surface(x, y, path: path, minimum: ws, run: name, raw: raw)))
         recorder.finish(.completed(epochs: steps))
@@ -63,15 +65,15 @@ extension ScalingRuns {
         return memory.events
     }
 
-    /// The loss on a 61 x 61 grid around the path and the minimum (values to 5 significant digits), at most 4 times as
+    /// The loss on a 41 x 41 grid around the path and the minimum (values to 4 significant digits), at most 4 times as
     /// wide as high or high as wide (the view is widened in the short direction).
     static func surface(_ x: Matrix<Double>, _ y: [Double], path: [(Double, Double)], minimum ws: (Double, Double), run: String,
                         raw: Bool) -> Surface {
         var rx = span(path.map(\.0) + [ws.0]), ry = span(path.map(\.1) + [ws.1])
         let wx = rx.upperBound - rx.lowerBound, wy = ry.upperBound - ry.lowerBound
         if wx > 4 * wy { ry = widened(ry, to: wx / 4) } else if wy > 4 * wx { rx = widened(rx, to: wy / 4) }
-        let gx = PlaneMarks.grid(rx, 61), gy = PlaneMarks.grid(ry, 61)
-        let values = gy.map { b in gx.map { a in significant(loss(x, y, a, b), 5) } }
+        let gx = PlaneMarks.grid(rx, 41), gy = PlaneMarks.grid(ry, 41)
+        let values = gy.map { b in gx.map { a in significant(loss(x, y, a, b), 4) } }
         let (lx, ly) = raw ? ("w₁ (weight of x₁, std 1)", "w₂ (weight of x₂, std 10)")
                            : ("w₁′ (weight of x₁ / std)", "w₂′ (weight of x₂ / std)")
         return Surface(run: run, name: "loss", x: gx, y: gy, values: values, xLabel: lx, yLabel: ly)

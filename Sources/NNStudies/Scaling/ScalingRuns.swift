@@ -9,8 +9,8 @@ import NNRecorder
 /// and once on standardised ones.
 ///
 /// Each run (`scaling/raw`, `scaling/standardised`; study `scaling`) records its batch loss
-/// every 10th step, the weight path as `trajectory` events (every step until the weights meet
-/// the criterion, then every 10th step), the loss on a grid around the path as a `surface`
+/// every 50th step, the weight path as `trajectory` events (the first 20 steps, then every 5th
+/// step until the weights meet the criterion, the step at which they first do, then every 10th), the loss on a grid around the path as a `surface`
 /// `loss`, and scalars at step 0: `least_squares/w1`, `least_squares/w2`, `least_squares/loss`
 /// (the normal equations' solution in the run's own coordinates), `hessian/lambda_max`,
 /// `hessian/lambda_min` (eigenvalues of the loss's Hessian 2XᵀX/n) and `feature/std_x1`,
@@ -86,9 +86,5 @@ public enum ScalingRuns {
     }
 
     /// `v` to `digits` significant digits (event files stay small; enough for the pictures and the criterion).
-    static func significant(_ v: Double, _ digits: Int = 6) -> Double {
-        guard v != 0, v.isFinite else { return v }
-        let f = pow(10, Double(digits - 1 - Int(floor(log10(abs(v))))))
-        return (v * f).rounded() / f
-    }
+    static func significant(_ v: Double, _ digits: Int = 6) -> Double { PlaneMarks.significant(v, digits) }
 }
