@@ -105,7 +105,7 @@ struct PerceptronFigures {
                                           dash: k == gates.count - 1 ? .dashed : .solid, marker: .circle)))
             rows += zip(x, zip(g.mistakes, g.accuracy)).map { [g.gate, "\(Int($0))", "\(Int($1.0))", CSVTable.number($1.1)] }
         }
-        a.referenceLines = [ReferenceLine(.horizontal, at: 0, label: "a clean pass: the rule stops")]
+        a.referenceLines = [ReferenceLine(.horizontal, at: 0, label: try prose.text("mistakes.reference"))]
         return FigureOutput(name: "perceptron_mistakes", caption: try prose.text("mistakes.caption", ["epochs": "\(PerceptronRuns.maxEpochs)"]),
                             figure: Figure(width: 760, height: 380, axes: [a]),
                             csv: CSVTable.text(["gate", "epoch", "mistakes", "accuracy_after"], rows))

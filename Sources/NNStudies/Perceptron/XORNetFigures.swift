@@ -141,7 +141,7 @@ extension PerceptronFigures {
             a.marks.append(.line(LineMark(x: steps, y: v, label: n.run.label, color: Theme.okabeIto[k % 8], width: 1.8)))
             rows += zip(steps, v).map { [n.run.name, "\(Int($0))", CSVTable.number($1)] }
         }
-        a.referenceLines = [ReferenceLine(.horizontal, at: log(2), label: "ln 2: output 0.5 for every input")]
+        a.referenceLines = [ReferenceLine(.horizontal, at: log(2), label: try prose.text("net_loss.reference"))]
         return FigureOutput(name: "perceptron_xor_loss", caption: try prose.text("net_loss.caption"),
                             figure: Figure(width: 700, height: 360, axes: [a]), csv: CSVTable.text(["run", "epoch", "loss"], rows))
     }
@@ -161,8 +161,13 @@ extension PerceptronFigures {
         }
         let h = last.hiddenGates
         let notes = Set(h) == ["NAND", "OR"] && outGate == "AND"
-        var sentence = try prose.text("finding.net_solved", ["epochs": epochs, "loss": formatNumber(last.loss, significant: 2),
-                                                             "h1": h[0], "h2": h[1], "out": outGate])
+        // A gate of two inputs reads as a function, AND(NAND, OR); an expression in h₁ and h₂ gets the hidden gates substituted.
+        let wrap = { (s: String) in s.contains(" ") ? "(\(s))" : s }
+        let composite = outGate.contains("h₁") || outGate.contains("h₂")
+        let formula = composite ? outGate.replacingOccurrences(of: "h₁", with: wrap(h[0])).replacingOccurrences(of: "h₂", with: wrap(h[1]))
+                                : "\(outGate)(\(h[0]), \(h[1]))"
+        var sentence = try prose.text("finding.net_solved", ["epochs": epochs, "loss": formatNumber(last.loss, significant: 2), "h1": h[0],
+                                                             "h2": h[1], "out": composite ? outGate : "\(outGate) of h₁ and h₂", "formula": formula])
         sentence += " " + (try prose.text(notes ? "finding.net_notes" : "finding.net_other"))
         if nets.count > 1 {
             sentence += " " + (try prose.text("finding.net_retried", ["failed": "\(nets.count - 1)",
