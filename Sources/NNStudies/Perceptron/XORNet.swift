@@ -54,8 +54,9 @@ public enum XORNet {
         plan.statsQuantities = [.activation, .weightGradient]
         let run = run(k)
         let recorder = EventRecorder<Double>(run: run, plan: plan, sinks: [memory], asynchronous: false)
+        // The run's seed is the study's: the model's own seed is drawn from it (stream xor-net-k).
         recorder.start(model: model, study: "perceptron-xor-net", dataset: "XOR truth table", splits: ["train": 4], batchSize: 4,
-                       producer: "nnviz \(NNVizVersion.string)", label: "2-2-1 sigmoid, attempt \(k)")
+                       seed: seed, producer: "nnviz \(NNVizVersion.string)", label: "2-2-1 sigmoid, attempt \(k)")
         for step in 0..<epochs {
             // Every 20th step is recorded (batch loss; statistics at steps 0, 333, 666, 999): the run stays small.
             let observed = step % 20 == 0 || step == epochs - 1
