@@ -27,7 +27,7 @@ final class EndToEndTests: XCTestCase {
         let (out, _) = try nnviz(["train-and-report", "--quick", "--out", dir.path, "--quiet"])
         XCTAssertEqual(out.trimmingCharacters(in: .whitespacesAndNewlines), dir.appendingPathComponent("index.html").path)
         let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
-        for id in ["vanishing", "init", "optimizers", "backprop", "activations"] {
+        for id in ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers"] {
             XCTAssertTrue(html.contains("<section id=\"\(id)\">"), "study \(id) missing")
         }
         // No request to any network resource: every src and href is inline data or a relative file.
@@ -58,7 +58,7 @@ final class EndToEndTests: XCTestCase {
         }
         // Every fact cell holds a number (or a step / "never" for the first-below-1.0 facts).
         let factTables = html.components(separatedBy: "<table class=\"facts\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
-        XCTAssertEqual(factTables.count, 5)
+        XCTAssertEqual(factTables.count, 8)
         let cell = try NSRegularExpression(pattern: #"<td class="num">([^<]*)</td>"#)
         var cells = 0
         for t in factTables {
@@ -71,10 +71,11 @@ final class EndToEndTests: XCTestCase {
         XCTAssertGreaterThan(cells, 30)
         // Each run's events are there and read back without warnings.
         let events = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).filter { $0.hasSuffix(".events.jsonl") }
-        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1 + 6 + 4)
+        // + backprop and activations: 6 + 4; perceptron: 4 gates and the XOR net; boundaries: 5 data sets and 35 nets; scaling: 2.
+        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1 + 6 + 4 + 5 + 40 + 2)
         let (store, warnings) = try EventStore.read(paths: events.map { dir.appendingPathComponent("data/\($0)").path })
         XCTAssertEqual(warnings, [])
-        XCTAssertEqual(store.runs.count, 41)
+        XCTAssertEqual(store.runs.count, 41 + 5 + 40 + 2)
         XCTAssertEqual(store["optimizers/projection-momentum"]?.surfaces.count, 1)
         // The report says what the quick run measured: sigmoid gradients vanish, ReLU's do not.
         let sig = try XCTUnwrap(store["vanishing/sigmoid-xavier"]), relu = try XCTUnwrap(store["vanishing/relu-he"])
@@ -191,7 +192,7 @@ final class EndToEndTests: XCTestCase {
         let (_, err) = try nnviz(["train", "--config", bad.path, "--quiet"], expectStatus: 1)
         XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(bad.path):4: 'dropout' must be in [0, 1), got 1.5")
         // Every built-in example parses (recorded with --quick to keep the test short).
-        for name in ["vanishing", "init", "optimizers", "backprop", "activations"] {
+        for name in ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers"] {
             let out = dir.appendingPathComponent(name)
             try nnviz(["train", "--config", examples.appendingPathComponent("\(name).yaml").path, "--quick", "--out", out.path, "--quiet"], expectStatus: 0)
             XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)

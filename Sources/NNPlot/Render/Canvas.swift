@@ -137,7 +137,9 @@ final class CairoCanvas: Canvas {
     func stroke(role: String) { cairo_stroke(cr) }
     func fill(role: String) { cairo_fill(cr) }
     func save() { cairo_save(cr) }
-    func restore() { cairo_restore(cr) }
+    /// Restoring also restores Cairo's font, which may differ from the one `font` last set (text drawn
+    /// between save and restore, under a plot's clip): the next text sets its font again.
+    func restore() { cairo_restore(cr); current = nil }
     func clip(_ r: Rect) { rectangle(r); cairo_clip(cr) }
 
     func text(_ s: String, x: Double, y: Double, size: Double, bold: Bool, h: HAlign, v: VAlign, angle: Double,

@@ -5,13 +5,16 @@ import NNReport
 /// The studies nnviz knows: the built-in ones, then any registered at run time (a test's
 /// fixture study, a course's own). `nnviz studies`, `--study`, configs and reports ask here.
 public enum StudyRegistry {
-    /// The built-in studies, in the order of the default report. One line per study.
+    /// The built-in studies, in the order of the course (and of the default report). One line per study.
     public static let builtIn: [any Study] = [
+        PerceptronStudy(),
+        BoundariesStudy(),
+        BackpropStudy(),
+        ActivationsStudy(),
+        ScalingStudy(),
         VanishingStudy(),
         InitializationStudy(),
         OptimizerStudy(),
-        BackpropStudy(),
-        ActivationsStudy(),
     ]
 
     private static let lock = NSLock()
