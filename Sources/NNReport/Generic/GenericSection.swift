@@ -6,7 +6,7 @@ import NNPlot
 public enum GenericSection {
     /// The section for `runs`, all recorded under the study name `study`.
     public static func make(study: String, runs: [EventStore.Run]) -> Section {
-        let slug = study.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: " ", with: "_")
+        let slug = Slug.make(study)
         var figures: [FigureOutput] = []
         let withLoss = runs.filter { !$0.values("train/batch_loss").isEmpty }
         if !withLoss.isEmpty {

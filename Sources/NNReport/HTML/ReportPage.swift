@@ -30,7 +30,7 @@ enum ReportPage {
 
     /// The whole page.
     static func html(title: String, sections: [Section], body: String, footer: String) -> String {
-        let toc = sections.map { "<li><a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a></li>" }.joined()
+        let toc = sections.map { "<li><a href=\"#\(HTMLText.escape($0.id))\">\(HTMLText.escape($0.title))</a></li>" }.joined()
         return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

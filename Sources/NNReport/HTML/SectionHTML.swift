@@ -6,7 +6,7 @@ enum SectionHTML {
 
     /// Heading, teaching text and findings.
     static func head(_ section: Section) -> String {
-        var body = "<section id=\"\(section.id)\"><h2>\(esc(section.title))</h2>"
+        var body = "<section id=\"\(esc(section.id))\"><h2>\(esc(section.title))</h2>"
         body += "<p class=\"intro\">\(esc(section.intro))</p>"
         if !section.findings.isEmpty {
             body += "<div class=\"findings\"><h3>What this run measured</h3>" + section.findings.map { "<p>\(esc($0))</p>" }.joined() + "</div>"

@@ -14,7 +14,14 @@ public enum ReportSections {
             if !mine.isEmpty { sections.append(try builder.section(mine)) }
         }
         for study in byStudy.keys.filter({ !claimed.contains($0) }).sorted() {
-            sections.append(GenericSection.make(study: study, runs: byStudy[study] ?? []))
+            var section = GenericSection.make(study: study, runs: byStudy[study] ?? [])
+            // Two study names with the same slug ("a b" and "a_b") must not share figure files.
+            if sections.contains(where: { $0.id == section.id }) {
+                let suffix = "-" + Slug.hash(study)
+                section.id += suffix
+                for k in section.figures.indices { section.figures[k].name += suffix }
+            }
+            sections.append(section)
         }
         return sections
     }

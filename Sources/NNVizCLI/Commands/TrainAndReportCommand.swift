@@ -47,7 +47,7 @@ struct TrainAndReportCommand: ParsableCommand {
         if let seed { cfg.seed = seed; cfg.settings.seed = seed; for k in cfg.runs.indices { cfg.runs[k].seed = seed } }
         if quick || cfg.quick { cfg.makeQuick() }
         if let images, let labels { cfg.images = images; cfg.labels = labels }
-        let dir = URL(fileURLWithPath: out ?? "reports/\(cfg.name)")
+        let dir = URL(fileURLWithPath: out ?? "reports/\(Slug.make(cfg.name))")
         let progress = ProgressBoard(quiet: quiet)
         let custom = cfg.runs.isEmpty ? "" : " + \(cfg.runs.count) custom runs"
         let studies = cfg.studies.map(\.id).joined(separator: ", ")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNEngine
+import NNReport
 import NNStudies
 
 /// `nnviz train`: one training run on the embedded MNIST subset (or IDX files), printing
@@ -51,7 +52,7 @@ struct TrainCommand: ParsableCommand {
         if let config {
             var cfg = try StudyConfig.load(path: config)
             if quick || cfg.quick { cfg.makeQuick() }
-            let dir = URL(fileURLWithPath: out ?? "runs/\(cfg.name)")
+            let dir = URL(fileURLWithPath: out ?? "runs/\(Slug.make(cfg.name))")
             let store = try StudyRunner.run(cfg, dataDirectory: dir, progress: ProgressBoard(quiet: quiet))
             for r in store.runs { print(dir.appendingPathComponent(StudyRunner.eventsFileName(r.name)).path) }
             return

@@ -1,0 +1,26 @@
+/// File and anchor names made from names that come from outside (config `name:`, run names,
+/// the `study` of another engine's events): never a path separator, never `.` or `..`, never
+/// markup. A plain name keeps its familiar form (`init/std=0.01` → `init-std0.01`); anything else
+/// is cleaned and gets a short hash of the original, so two different names stay apart.
+public enum Slug {
+    static let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+
+    /// The slug of `name`.
+    public static func make(_ name: String) -> String {
+        let mapped = name.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "=", with: "")
+        let isPlain = !mapped.isEmpty && mapped.count <= 80 && mapped.allSatisfy { plain.contains($0) }
+            && !mapped.hasPrefix(".") && !mapped.hasPrefix("-") && !name.hasPrefix("/") && !name.contains("//")
+        if isPlain { return mapped }
+        var cleaned = String(mapped.map { plain.contains($0) ? $0 : "_" }.prefix(60))
+        while let first = cleaned.first, first == "." || first == "-" || first == "_" { cleaned.removeFirst() }
+        return (cleaned.isEmpty ? "x" : cleaned) + "-" + hash(name)
+    }
+
+    /// Eight hex digits of the name's FNV-1a hash.
+    public static func hash(_ name: String) -> String {
+        var h: UInt32 = 2_166_136_261
+        for b in name.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}
