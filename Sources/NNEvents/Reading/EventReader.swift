@@ -22,25 +22,41 @@ public struct EventReader {
     /// A reader.
     public init() {}
 
+    /// The longest line accepted: one event (a histogram, a loss surface) is far smaller.
+    public static let maxLineBytes = 64 << 20
+
     /// Calls `body` with each event of the file, in order.
     public mutating func forEach(path: String, _ body: (Event) throws -> Void) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw EventFileError(file: path, line: nil, message: "is a folder; give its event files (e.g. \(path)/*.events.jsonl)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         defer { try? handle.close() }
         var pending = Data()
+        var scanned = 0   // bytes of `pending` already searched for a line end: each byte is searched once
         var lineNumber = 0
         while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw EventFileError(file: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
+            }
             if chunk.isEmpty { break }
             pending.append(chunk)
             var start = pending.startIndex
-            while let nl = pending[start...].firstIndex(of: 0x0A) {
+            while let nl = pending[(pending.startIndex + max(scanned, start - pending.startIndex))...].firstIndex(of: 0x0A) {
                 lineNumber += 1
                 try process(line: pending[start..<nl], number: lineNumber, file: path, last: false, body)
                 start = pending.index(after: nl)
+                scanned = start - pending.startIndex
             }
             pending = Data(pending[start...])
+            scanned = pending.count
+            guard pending.count <= Self.maxLineBytes else {
+                throw EventFileError(file: path, line: lineNumber + 1, message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
+            }
         }
         if !pending.isEmpty {
             lineNumber += 1

@@ -9,6 +9,10 @@ struct JSONLineParser {
 
     private let bytes: [UInt8]
     private var i = 0
+    private var depth = 0
+    /// The deepest nesting of arrays and objects accepted (event lines nest 3 deep; the limit
+    /// keeps a hostile line from exhausting the stack of this recursive parser).
+    static let maxDepth = 64
 
     /// Parses one JSON value filling the whole input (surrounding white space allowed).
     static func parse<C: Collection>(_ input: C) throws -> Any where C.Element == UInt8 {
@@ -29,8 +33,11 @@ struct JSONLineParser {
         skipSpace()
         guard i < bytes.count else { throw Failure() }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maxDepth else { throw Failure() }
+            return bytes[i] == UInt8(ascii: "{") ? try object() : try array()
         case UInt8(ascii: "\""): return try string()
         case UInt8(ascii: "t"): try literal("true"); return true
         case UInt8(ascii: "f"): try literal("false"); return false
@@ -104,6 +111,8 @@ struct JSONLineParser {
                     if (0xD800..<0xDC00).contains(code), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
                         i += 2
                         let low = try hex4()
+                        // A high surrogate must be followed by a low one; anything else is malformed.
+                        guard (0xDC00..<0xE000).contains(low) else { throw Failure() }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let u = Unicode.Scalar(code) else { throw Failure() }

@@ -185,7 +185,10 @@ public enum EventCodec {
             var splits: [String: Int] = [:]
             for (k, v) in d["splits"] as? [String: Any] ?? [:] { splits[k] = try Fields(d: [k: v]).int(k) }
             let seed = try f.double("seed")
-            return .runStart(RunStart(run: run, study: try f.optString("study") ?? "", seed: seed >= 0 ? UInt64(seed) : 0, layers: layers,
+            guard seed.isFinite, seed >= 0, seed < 1.8e19, seed == seed.rounded() else {
+                throw FieldError(message: "field 'seed' must be an integer from 0 to 2^64 - 1")
+            }
+            return .runStart(RunStart(run: run, study: try f.optString("study") ?? "", seed: UInt64(seed), layers: layers,
                                       parameterCount: try f.optInt("parameter_count") ?? 0, optimizer: try f.optString("optimizer") ?? "",
                                       optimizerSettings: settings, loss: try f.optString("loss") ?? "", dataset: try f.optString("dataset") ?? "",
                                       splits: splits, batchSize: try f.optInt("batch_size") ?? 0, producer: try f.optString("producer") ?? "",
@@ -204,7 +207,7 @@ public enum EventCodec {
         case "histogram":
             let edges = try f.doubles("edges")
             let counts = try f.doubles("counts").map { c -> Int in
-                guard c >= 0, c == c.rounded() else { throw FieldError(message: "field 'counts' must hold non-negative integers") }
+                guard c >= 0, c < 9e15, c == c.rounded() else { throw FieldError(message: "field 'counts' must hold non-negative integers") }
                 return Int(c)
             }
             guard edges.count == counts.count + 1 else {
