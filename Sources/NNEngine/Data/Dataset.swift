@@ -75,7 +75,13 @@ public struct Dataset<Scalar: Real>: Sendable {
             throw DataError(file: labels, reason: "\(lab.dimensions[0]) labels for \(img.dimensions[0]) images in \(images)")
         }
         let n = img.dimensions[0], d = img.dimensions[1] * img.dimensions[2]
+        guard n > 0, d > 0 else { throw DataError(file: images, reason: "holds no images (dimensions \(img.dimensions))") }
+        guard d <= 1 << 20 else { throw DataError(file: images, reason: "images of \(d) pixels exceed the limit of 2^20 per image") }
         let pixels = img.bytes.map { $0.map { Scalar($0) / 255 } } ?? img.values.map { Scalar($0 / 255) }
+        // Labels must be class indices: checked before any conversion (NaN or 1e300 would trap).
+        if let bad = lab.values.firstIndex(where: { !$0.isFinite || $0 < 0 || $0 > 255 || $0 != $0.rounded() }) {
+            throw DataError(file: labels, reason: "label \(bad) is \(lab.values[bad]), not a class index from 0 to 255")
+        }
         let ys = lab.bytes.map { $0.map(Int.init) } ?? lab.values.map { Int($0) }
         let classes = (ys.max() ?? 0) + 1
         guard classes <= 256, ys.allSatisfy({ $0 >= 0 }) else { throw DataError(file: labels, reason: "labels must be small non-negative integers") }

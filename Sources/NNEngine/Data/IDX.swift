@@ -11,20 +11,24 @@ public struct IDXArray: Sendable {
     /// The raw bytes for unsigned-byte files (fast path for images and labels).
     public var bytes: [UInt8]?
 
+    /// The most data one IDX file may hold once decompressed (values times element size):
+    /// 4 GiB, several times the largest public IDX set (EMNIST), far below this machine's memory.
+    public static let maxBytes = 4 << 30
+
     /// Reads an IDX file, raw or gzip-compressed (detected from the first bytes).
     ///
     /// Throws ``DataError`` naming the file when it is missing, truncated, not IDX, or holds
     /// fewer values than its header promises.
-    public static func read(path: String) throws(DataError) -> IDXArray {
+    public static func read(path: String, limit: Int = maxBytes) throws(DataError) -> IDXArray {
         guard let raw = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
-        let data = raw.starts(with: [0x1F, 0x8B]) ? try gunzip(raw, file: path) : raw
-        return try parse(Array(data), file: path)
+        let data = raw.starts(with: [0x1F, 0x8B]) ? try gunzip(raw, file: path, limit: limit) : raw
+        return try parse(Array(data), file: path, limit: limit)
     }
 
     /// Parses the bytes of an (uncompressed) IDX file.
-    public static func parse(_ b: [UInt8], file: String) throws(DataError) -> IDXArray {
+    public static func parse(_ b: [UInt8], file: String, limit: Int = maxBytes) throws(DataError) -> IDXArray {
         guard b.count >= 4 else { throw DataError(file: file, reason: "truncated: \(b.count) bytes, an IDX header needs at least 4") }
         guard b[0] == 0, b[1] == 0 else {
             throw DataError(file: file, reason: String(format: "not an IDX file (magic bytes %02x %02x, expected 00 00)", b[0], b[1]))
@@ -48,7 +52,16 @@ public struct IDXArray: Sendable {
             let o = 4 + 4 * d
             dims.append(Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]))
         }
-        let count = dims.reduce(1, *)
+        // Multiplied with overflow checks, and bounded before anything is allocated.
+        var count = 1
+        for d in dims {
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= limit / width else {
+                throw DataError(file: file, reason: "header dimensions \(dims.map(String.init).joined(separator: " x ")) exceed the "
+                                + "limit of \(limit) bytes for one IDX file")
+            }
+            count = product
+        }
         let need = headerSize + count * width
         guard b.count >= need else {
             let shape = dims.map(String.init).joined(separator: " x ")
@@ -82,7 +95,7 @@ public struct IDXArray: Sendable {
     public var doubles: [Double] { bytes.map { $0.map(Double.init) } ?? values }
 
     /// Decompresses gzip data with zlib.
-    static func gunzip(_ data: Data, file: String) throws(DataError) -> Data {
+    static func gunzip(_ data: Data, file: String, limit: Int) throws(DataError) -> Data {
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DataError(file: file, reason: "zlib could not start")
@@ -101,9 +114,13 @@ public struct IDXArray: Sendable {
                     stream.next_out = outp.baseAddress
                     stream.avail_out = uInt(chunk)
                     status = inflate(&stream, Z_NO_FLUSH)
-                    out.append(outp.baseAddress!, count: chunk - Int(stream.avail_out))
+                    if let base = outp.baseAddress { out.append(base, count: chunk - Int(stream.avail_out)) }
                 }
-            } while status == Z_OK
+            } while status == Z_OK && out.count <= limit + (1 << 16)
+        }
+        // A gzip bomb stops at the limit instead of filling the memory.
+        guard out.count <= limit + (1 << 16) else {
+            throw DataError(file: file, reason: "decompresses to more than the limit of \(limit) bytes for one IDX file")
         }
         guard status == Z_STREAM_END else {
             throw DataError(file: file, reason: status == Z_BUF_ERROR ? "truncated gzip stream" : "corrupt gzip data (zlib status \(status))")
