@@ -1,5 +1,6 @@
 import Foundation
 import NNEvents
+import NNPlot
 import NNReport
 import NNTestSupport
 import XCTest
@@ -41,5 +42,24 @@ final class HostileNamesTests: XCTestCase {
         let figures = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("figures").path)
         XCTAssertFalse(figures.isEmpty)
         XCTAssertTrue(figures.allSatisfy { !$0.contains("<") && !$0.contains("\"") && !$0.contains("/") }, "\(figures)")
+    }
+}
+
+/// Values no figure can show to scale (losses of ±1e308, a gradient norm of 1.797e308, a
+/// trajectory at 1.2e11) are left out of the drawing instead of trapping in pixel conversions.
+final class ExtremeValuesTests: XCTestCase {
+    func testAReportOfExtremeValuesIsDrawn() throws {
+        let (store, warnings) = try EventStore.read(paths: [Fixtures.url("foreign/extreme-values.events.jsonl").path])
+        XCTAssertEqual(warnings, [])
+        let dir = TemporaryDirectory.make("nnviz-extreme")
+        let sections = try ReportSections.build(store, builders: [])
+        XCTAssertFalse(sections.isEmpty)
+        _ = try ReportWriter(directory: dir).write(sections: sections, config: nil)
+        for f in sections.flatMap(\.figures) {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("figures/\(f.name).png").path))
+        }
+        var axes = Axes(title: "extremes", xLabel: "x", yLabel: "y", yScale: .log)
+        axes.marks = [.line(LineMark(x: [0, 1, 2, 3], y: [1e308, 1.797e308, 1e-3, 1]))]
+        XCTAssertNoThrow(try Figure(axes: [axes]).rasterize(dpi: 36))
     }
 }

@@ -31,7 +31,9 @@ public enum Scale: Equatable, Hashable, Sendable {
 
     /// Whether a value can be shown on this scale.
     public func accepts(_ v: Double) -> Bool {
-        guard v.isFinite else { return false }
+        // Beyond ±1e100 a value is a divergence or corrupt data, not something to draw to scale:
+        // it is left out like a non-finite one (and its pixels can never overflow).
+        guard v.isFinite, abs(v) <= 1e100 else { return false }
         if case .log = self { return v > 0 }
         return true
     }

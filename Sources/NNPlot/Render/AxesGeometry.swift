@@ -16,8 +16,11 @@ struct AxesTransform {
         y0 = yScale.forward(yLimits.lowerBound); y1 = yScale.forward(yLimits.upperBound)
     }
 
-    func px(_ x: Double) -> Double { plot.x + (xScale.forward(x) - x0) / (x1 - x0) * plot.width }
-    func py(_ y: Double) -> Double { plot.maxY - (yScale.forward(y) - y0) / (y1 - y0) * plot.height }
+    func px(_ x: Double) -> Double { Self.clamp(plot.x + (xScale.forward(x) - x0) / (x1 - x0) * plot.width) }
+    func py(_ y: Double) -> Double { Self.clamp(plot.maxY - (yScale.forward(y) - y0) / (y1 - y0) * plot.height) }
+    /// Canvas coordinates stay within a million points of the figure: far off the page, but
+    /// finite, so no later conversion to an integer can trap.
+    static func clamp(_ v: Double) -> Double { v.isNaN ? -1e6 : min(max(v, -1e6), 1e6) }
     /// Whether a point is drawable (finite and accepted by both scales).
     func drawable(_ x: Double, _ y: Double) -> Bool { xScale.accepts(x) && yScale.accepts(y) }
     /// Where bars and histograms start: y = 0 on a linear axis, else the bottom of the plot.
