@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// nnviz: a small neural-network engine that records how networks train, a Cairo renderer for
+/// nnviz: a small neural-network engine that records how networks train, a Cairo renderer (text by Pango) for
 /// publication-quality figures, and an HTML report. One module per stage; data flows one way:
 ///
 ///     data -> NNEngine (train) -> NNRecorder (observe) -> NNEvents (events, store, analysis)
@@ -42,6 +42,7 @@ let package = Package(
         // System libraries (installed by `make deps` when pkg-config cannot find them).
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Vectorised kernels (clang vector extensions): the engine's element-wise passes and
@@ -53,7 +54,7 @@ let package = Package(
                 resources: [.copy("Resources/mnist5k")]),
         .target(name: "NNEvents", exclude: ["EventFormat.md"]),
         .target(name: "NNRecorder", dependencies: ["NNEngine", "NNEvents", "CNNKernels"]),
-        .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),
+        .target(name: "NNPlot", dependencies: ["CCairo", "CPango", "CPNG"]),
         .target(name: "NNReport", dependencies: ["NNEvents", "NNPlot"]),
         .target(name: "NNStudies", dependencies: [
             "NNEngine", "NNRecorder", "NNEvents", "NNReport", "NNPlot",
