@@ -13,14 +13,15 @@ import PackageDescription
 /// NNEvents imports Foundation only, NNPlot knows nothing of networks, NNReport no engine type.
 /// See docs/ARCHITECTURE.md.
 
-/// Every study's teaching prose (`Sources/NNStudies/<Study>/*.<language>.yaml`), compiled into
-/// the module, so that adding a study or a language needs no line here and an installed binary
-/// needs no resource folder.
-let studyProse: [Resource] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/NNStudies")
+/// A module's texts: every `*.yaml` file under `Sources/<module>` (each study's teaching prose
+/// `<id>.<language>.yaml`, the report's and the diagnoses' string tables), compiled into the
+/// module (an installed binary needs no resource folder) and indexed by file name by the
+/// TextIndex build plugin, so that adding a study or a language needs no line here.
+func texts(_ module: String) -> [Resource] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/\(module)")
     let files = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
     return files.filter { $0.hasSuffix(".yaml") }.sorted().map { .embedInCode($0) }
-}()
+}
 
 let package = Package(
     name: "nnviz",
@@ -52,20 +53,24 @@ let package = Package(
         // Stages, in the order data flows.
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CNNKernels"],
                 resources: [.copy("Resources/mnist5k")]),
-        .target(name: "NNEvents", exclude: ["EventFormat.md"]),
+        .target(name: "NNEvents", exclude: ["EventFormat.md"], resources: texts("NNEvents"), plugins: ["TextIndex"]),
         .target(name: "NNRecorder", dependencies: ["NNEngine", "NNEvents", "CNNKernels"]),
         .target(name: "NNPlot", dependencies: ["CCairo", "CPango", "CPNG"]),
-        .target(name: "NNReport", dependencies: ["NNEvents", "NNPlot"]),
+        .target(name: "NNReport", dependencies: ["NNEvents", "NNPlot"], resources: texts("NNReport"), plugins: ["TextIndex"]),
         .target(name: "NNStudies", dependencies: [
             "NNEngine", "NNRecorder", "NNEvents", "NNReport", "NNPlot",
             .product(name: "Yams", package: "Yams"),
-        ], resources: studyProse),
+        ], resources: texts("NNStudies"), plugins: ["TextIndex"]),
         .target(name: "NNVizCLI", dependencies: [
             "NNEngine", "NNEvents", "NNPlot", "NNReport", "NNStudies",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnviz", dependencies: ["NNVizCLI"]),
         .executableTarget(name: "nnviz-bench", dependencies: ["NNEngine", "NNRecorder", "NNEvents", "NNPlot", "NNReport", "NNStudies"]),
+
+        // The build plugin that indexes each module's texts by file name, and its tool.
+        .plugin(name: "TextIndex", capability: .buildTool(), dependencies: ["nnviz-text-index"]),
+        .executableTarget(name: "nnviz-text-index"),
 
         // Tests mirror the modules; NNTestSupport holds what several of them share.
         .target(name: "NNTestSupport", path: "Tests/NNTestSupport"),

@@ -16,8 +16,11 @@ public struct ReportWriter {
     public var provenance: [(String, String)] = []
     /// The theme every figure is drawn in (nil: each figure's own, the screen theme).
     public var theme: Theme?
-    /// The page title.
-    public var title = "nnviz report"
+    /// The page title (nil: "nnviz report", in the report's language).
+    public var title: String?
+    /// The language of everything the page says: headings, tables, diagnoses. Sections carry
+    /// their own texts, so build them in the same language (``ReportSections/build(_:builders:language:)``).
+    public var language = Language.english
 
     /// A writer into `directory`.
     public init(directory: URL) { self.directory = directory }
@@ -26,6 +29,10 @@ public struct ReportWriter {
     /// Runs' event files (already written) are expected in `data/`.
     @discardableResult
     public func write(sections: [Section], config: String?) throws -> URL {
+        try language.apply { try writeInLanguage(sections: sections, config: config) }
+    }
+
+    private func writeInLanguage(sections: [Section], config: String?) throws -> URL {
         let fm = FileManager.default
         try fm.createDirectory(at: directory.appendingPathComponent("figures"), withIntermediateDirectories: true)
         try fm.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
@@ -37,7 +44,7 @@ public struct ReportWriter {
         }
         if let config { try FileWriting.write(Data(config.utf8), to: directory.appendingPathComponent("config.yaml")) }
         let footer = ReportPage.footer(provenance, dpi: dpi, hasConfig: config != nil)
-        let html = ReportPage.html(title: title, sections: sections, body: body, footer: footer)
+        let html = ReportPage.html(title: title ?? ReportText.text("page.title"), sections: sections, body: body, footer: footer)
         let page = directory.appendingPathComponent("index.html")
         try FileWriting.write(Data(html.utf8), to: page)
         return page

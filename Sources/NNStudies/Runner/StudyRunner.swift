@@ -1,14 +1,16 @@
 import Foundation
 import NNEngine
 import NNEvents
+import NNReport
 
 /// Runs what a config asks for and records every run's events into a folder (one
 /// `<run>.events.jsonl` each). Training runs go side by side, one per core, each with one
 /// BLAS thread, longest first.
 public enum StudyRunner {
-    /// The events file name of a run: its name with `/` as `-` and without `=`.
+    /// The events file name of a run: its name with `/` as `-` and without `=`, made ASCII-safe
+    /// (a Korean name becomes its ASCII part and a short hash, ``NNReport/FileSlug``).
     public static func eventsFileName(_ run: String) -> String {
-        run.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "=", with: "") + ".events.jsonl"
+        FileSlug.safe(run.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "=", with: "")) + ".events.jsonl"
     }
 
     /// Runs `config` and returns all its events in a store.
