@@ -79,8 +79,9 @@ let package = Package(
         .testTarget(name: "NNRecorderTests", dependencies: ["NNEngine", "NNEvents", "NNRecorder", "NNTestSupport"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot", "NNTestSupport"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNTestSupport"]),
-        .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport"]),
-        .testTarget(name: "NNVizCLITests", dependencies: ["NNEvents", "NNReport", "NNStudies", "NNVizCLI", "NNTestSupport"]),
+        .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport",
+                                                           .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNStudies", "NNVizCLI", "NNTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -95,6 +95,9 @@ public enum Diagnoses {
         [vanishing(r), exploding(r), saturation(r), deadReLUs(r), collapsed(r), updateRatio(r), stalled(r), overfitting(r), divergence(r)]
     }
 
+    /// The rules' texts in every language (`diagnoses.<language>.yaml`), for tests and tools.
+    public static var texts: TextCatalog { DiagnosisText.catalog }
+
     /// A text of the rule texts.
     static func t(_ key: String, _ values: [String: String] = [:]) -> String { DiagnosisText.text(key, values) }
 

@@ -12,8 +12,8 @@ public enum FileSlug {
         for u in name.unicodeScalars.prefix(80) {
             if allowed(u) { slug.unicodeScalars.append(u) } else if !slug.isEmpty, slug.last != "-" { slug += "-" }
         }
-        while let last = slug.last, last == "-" || last == "." { slug.removeLast() }
-        while let first = slug.first, first == "-" || first == "." { slug.removeFirst() }
+        while let last = slug.last, "-._".contains(last) { slug.removeLast() }
+        while let first = slug.first, "-._".contains(first) { slug.removeFirst() }
         let hash = shortHash(name)
         return slug.isEmpty ? hash : "\(slug.prefix(40))-\(hash)"
     }
