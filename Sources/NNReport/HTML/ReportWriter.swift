@@ -21,6 +21,9 @@ public struct ReportWriter {
     /// The language of everything the page says: headings, tables, diagnoses. Sections carry
     /// their own texts, so build them in the same language (``ReportSections/build(_:builders:language:)``).
     public var language = Language.english
+    /// Told, one line per figure, when a figure has characters no installed font has (Pango
+    /// draws them as boxes: a Korean report without a Korean font, say).
+    public var warn: ((String) -> Void)?
 
     /// A writer into `directory`.
     public init(directory: URL) { self.directory = directory }
@@ -54,7 +57,13 @@ public struct ReportWriter {
     func writeFigure(_ f: FigureOutput) throws -> String {
         var fig = theme.map { f.figure.restyled($0) } ?? f.figure
         fig.source = "nnviz \(NNVizVersion.string), report figure \(f.name)"
-        let png = try fig.render(.png(dpi: dpi))
+        let rendered = try fig.renderChecked(.png(dpi: dpi))
+        if rendered.unknownGlyphs > 0, let warn {
+            let texts = rendered.textsWithUnknownGlyphs.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+            warn("figure \(f.name): no installed font has \(rendered.unknownGlyphs) of its characters (in \(texts)); "
+                 + "install a font that has them (Hangul: fonts-nanum, which make deps installs)")
+        }
+        let png = rendered.data
         for ext in formats {
             let url = directory.appendingPathComponent("figures/\(f.name).\(ext)")
             if ext == "png" { try FileWriting.write(png, to: url) } else { try fig.write(to: url.path) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NNEvents
 import NNPlot
 import NNReport
@@ -31,6 +32,7 @@ struct FigureOptions: ParsableArguments {
     /// Sets a writer's formats, theme, resolution and language (`--lang`, else `fallback`).
     func apply(to writer: inout ReportWriter, language fallback: Language = .english) {
         writer.language = language ?? fallback
+        writer.warn = { FileHandle.standardError.write(Data("nnviz: warning: \($0)\n".utf8)) }
         writer.formats = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         writer.theme = theme == "screen" ? nil : Self.themes[theme]
         writer.dpi = dpi
