@@ -10,8 +10,8 @@ struct FigureOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Figure theme: screen (the default), print (89 mm columns, small type) or slide (16:9, large type).",
                                valueName: "theme")) var theme = "screen"
     @Option(parsing: .unconditional, help: "Resolution of the PNGs, in dots per inch (36 to 600).") var dpi = 144.0
-    @Option(help: ArgumentHelp("Language of the report: en (English, the default) or ko (Korean). Progress lines stay English.",
-                               valueName: "code")) var lang: String?
+    @Option(help: ArgumentHelp("Language of the report: \(Language.available.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")); "
+                               + "English by default. Progress lines stay English.", valueName: "code")) var lang: String?
 
     /// The language asked for with `--lang`, if any.
     var language: Language? { lang.flatMap(Language.init(code:)) }
