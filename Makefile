@@ -3,8 +3,9 @@
 #   make test     install what is missing, build the tests (release: they train real nets), run them
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpng-dev zlib1g-dev fonts-dejavu-core tmux python3
-PKGS := openblas cairo libpng zlib
+# Fonts: DejaVu Sans for Latin, Greek and maths; NanumGothic (fonts-nanum) for Hangul, which Pango falls back to.
+APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev fonts-dejavu-core fonts-nanum tmux python3
+PKGS := openblas cairo pangocairo libpng zlib
 
 PREFIX ?= /usr/local
 
@@ -12,8 +13,8 @@ PREFIX ?= /usr/local
 
 ## Installs the system libraries through apt, only when pkg-config cannot find them.
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
-	  echo "deps: $(PKGS) and DejaVu fonts found"; \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans" && fc-list 2>/dev/null | grep -qi "NanumGothic"; then \
+	  echo "deps: $(PKGS), DejaVu and Nanum fonts found"; \
 	else \
 	  echo "deps: installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \

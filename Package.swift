@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// nnviz: a small neural-network engine that records how networks train, a Cairo renderer for
+/// nnviz: a small neural-network engine that records how networks train, a Cairo renderer (text by Pango) for
 /// publication-quality figures, and an HTML report. One module per stage; data flows one way:
 ///
 ///     data -> NNEngine (train) -> NNRecorder (observe) -> NNEvents (events, store, analysis)
@@ -13,14 +13,15 @@ import PackageDescription
 /// NNEvents imports Foundation only, NNPlot knows nothing of networks, NNReport no engine type.
 /// See docs/ARCHITECTURE.md.
 
-/// Every study's teaching prose (`Sources/NNStudies/<Study>/*.<language>.yaml`), compiled into
-/// the module, so that adding a study or a language needs no line here and an installed binary
-/// needs no resource folder.
-let studyProse: [Resource] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/NNStudies")
+/// A module's texts: every `*.yaml` file under `Sources/<module>` (each study's teaching prose
+/// `<id>.<language>.yaml`, the report's and the diagnoses' string tables), compiled into the
+/// module (an installed binary needs no resource folder) and indexed by file name by the
+/// TextIndex build plugin, so that adding a study or a language needs no line here.
+func texts(_ module: String) -> [Resource] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/\(module)")
     let files = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
     return files.filter { $0.hasSuffix(".yaml") }.sorted().map { .embedInCode($0) }
-}()
+}
 
 let package = Package(
     name: "nnviz",
@@ -42,6 +43,7 @@ let package = Package(
         // System libraries (installed by `make deps` when pkg-config cannot find them).
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Vectorised kernels (clang vector extensions): the engine's element-wise passes and
@@ -51,20 +53,24 @@ let package = Package(
         // Stages, in the order data flows.
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CNNKernels"],
                 resources: [.copy("Resources/mnist5k")]),
-        .target(name: "NNEvents", exclude: ["EventFormat.md"]),
+        .target(name: "NNEvents", exclude: ["EventFormat.md"], resources: texts("NNEvents"), plugins: ["TextIndex"]),
         .target(name: "NNRecorder", dependencies: ["NNEngine", "NNEvents", "CNNKernels"]),
-        .target(name: "NNPlot", dependencies: ["CCairo", "CPNG"]),
-        .target(name: "NNReport", dependencies: ["NNEvents", "NNPlot"]),
+        .target(name: "NNPlot", dependencies: ["CCairo", "CPango", "CPNG"]),
+        .target(name: "NNReport", dependencies: ["NNEvents", "NNPlot"], resources: texts("NNReport"), plugins: ["TextIndex"]),
         .target(name: "NNStudies", dependencies: [
             "NNEngine", "NNRecorder", "NNEvents", "NNReport", "NNPlot",
             .product(name: "Yams", package: "Yams"),
-        ], resources: studyProse),
+        ], resources: texts("NNStudies"), plugins: ["TextIndex"]),
         .target(name: "NNVizCLI", dependencies: [
             "NNEngine", "NNEvents", "NNPlot", "NNReport", "NNStudies",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnviz", dependencies: ["NNVizCLI"]),
         .executableTarget(name: "nnviz-bench", dependencies: ["NNEngine", "NNRecorder", "NNEvents", "NNPlot", "NNReport", "NNStudies"]),
+
+        // The build plugin that indexes each module's texts by file name, and its tool.
+        .plugin(name: "TextIndex", capability: .buildTool(), dependencies: ["nnviz-text-index"]),
+        .executableTarget(name: "nnviz-text-index"),
 
         // Tests mirror the modules; NNTestSupport holds what several of them share.
         .target(name: "NNTestSupport", path: "Tests/NNTestSupport"),
@@ -73,8 +79,9 @@ let package = Package(
         .testTarget(name: "NNRecorderTests", dependencies: ["NNEngine", "NNEvents", "NNRecorder", "NNTestSupport"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot", "NNTestSupport"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNTestSupport"]),
-        .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport"]),
-        .testTarget(name: "NNVizCLITests", dependencies: ["NNEvents", "NNReport", "NNStudies", "NNVizCLI", "NNTestSupport"]),
+        .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport",
+                                                           .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNStudies", "NNVizCLI", "NNTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

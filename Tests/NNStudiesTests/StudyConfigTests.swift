@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNEvents
 import NNStudies
 import NNTestSupport
 import XCTest
@@ -33,6 +34,7 @@ final class StudyConfigTests: XCTestCase {
             ("studies: [vanishing, nope]\n", "c.yaml:1: unknown study 'nope'"),
             ("steps: 0\n", "c.yaml:1: 'steps' must be positive, got 0"),
             ("runs:\n  - hidden: [4]\n", "c.yaml:2: a run needs a 'name'"),
+            ("language: fr\n", "c.yaml:1: unknown language 'fr' (en, ko)"),
         ]
         for (text, message) in cases {
             XCTAssertThrowsError(try StudyConfig.parse(text, file: "c.yaml"), text) { error in
@@ -47,6 +49,19 @@ final class StudyConfigTests: XCTestCase {
         XCTAssertEqual(again.yaml, c.yaml)
         XCTAssertEqual(again.runs.first?.dropout, 0.25)
         XCTAssertEqual(again.runs.first?.label, "A net")
+    }
+
+    /// A Korean config: its language and its Korean names come back from the written config.
+    func testLanguageAndKoreanNamesReadBack() throws {
+        let c = try StudyConfig.parse("name: \"깊은 망: 2\"\nlanguage: ko\nruns:\n  - {name: \"시그모이드 #1\", label: 기준}\n", file: "k.yaml")
+        XCTAssertEqual(c.language, .korean)
+        XCTAssertEqual(StudyConfig().language, .english, "English by default")
+        let again = try StudyConfig.parse(c.yaml, file: "config.yaml")
+        XCTAssertEqual(again.name, "깊은 망: 2")
+        XCTAssertEqual(again.language, .korean)
+        XCTAssertEqual(again.runs.map(\.name), ["깊은 망: 2/시그모이드 #1"])
+        XCTAssertEqual(again.runs.map(\.label), ["기준"])
+        XCTAssertEqual(again.yaml, c.yaml)
     }
 
     /// `docs/CONFIG.md` is the schema's own documentation: regenerate it when a key changes.

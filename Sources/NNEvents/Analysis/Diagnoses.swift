@@ -1,8 +1,11 @@
 import Foundation
 
 /// The verdict of one rule on one run: whether it fired, the rule and its threshold, the value
-/// measured, and where — written so a student can check it against the figures by eye.
+/// measured, and where — written so a student can check it against the figures by eye. The
+/// texts are in the language current when the rule ran (``Language/current``; `diagnoses.*.yaml`).
 public struct Diagnosis: Sendable, Equatable {
+    /// The rule's stable name, the same in every language: `vanishing`, `dead_relus`, ...
+    public var id: String
     /// What the rule detects, e.g. `vanishing gradients`.
     public var name: String
     /// `fired`, `did not fire`, or `not measured` (the run lacks the data).
@@ -17,8 +20,21 @@ public struct Diagnosis: Sendable, Equatable {
     public var location: String
 
     /// A rule's verdict.
-    public enum Status: String, Sendable { case fired = "fired", clear = "did not fire", notMeasured = "not measured" }
+    public enum Status: String, Sendable {
+        case fired = "fired", clear = "did not fire", notMeasured = "not measured"
+
+        /// The verdict in the current language.
+        public var text: String { DiagnosisText.text("status." + (self == .notMeasured ? "not_measured" : self == .fired ? "fired" : "clear")) }
+    }
+    /// Whether the rule fired.
     public var fired: Bool { status == .fired }
+
+    /// A verdict whose name comes from the rule's texts.
+    init(_ id: String, _ status: Status, rule: String, value: Double? = nil, measured: String, location: String) {
+        self.id = id
+        self.name = DiagnosisText.text("\(id).name")
+        self.status = status; self.rule = rule; self.value = value; self.measured = measured; self.location = location
+    }
 }
 
 /// The diagnosis rules and their thresholds.
@@ -66,11 +82,12 @@ public enum Diagnoses {
     /// Why a rule on activations of the kinds `activations` has nothing to measure: the run has no
     /// such layers (by its `run_start`), or it has them but recorded no activation statistics.
     static func missingActivations(_ r: EventStore.Run, of activations: Set<String>, named: String) -> String {
-        guard let layers = r.start?.layers else { return "no \(named) activation statistics in this run" }
+        let values = ["named": named]
+        guard let layers = r.start?.layers else { return DiagnosisText.text("activations.no_statistics", values) }
         if layers.contains(where: { activations.contains($0.activation ?? "") }) {
-            return "it has \(named) layers, but this run recorded no activation statistics"
+            return DiagnosisText.text("activations.not_recorded", values)
         }
-        return "no \(named) layers"
+        return DiagnosisText.text("activations.no_layers", values)
     }
 
     /// Every rule on one run.
@@ -78,36 +95,45 @@ public enum Diagnoses {
         [vanishing(r), exploding(r), saturation(r), deadReLUs(r), collapsed(r), updateRatio(r), stalled(r), overfitting(r), divergence(r)]
     }
 
+    /// The rules' texts in every language (`diagnoses.<language>.yaml`), for tests and tools.
+    public static var texts: TextCatalog { DiagnosisText.catalog }
+
+    /// A text of the rule texts.
+    static func t(_ key: String, _ values: [String: String] = [:]) -> String { DiagnosisText.text(key, values) }
+
+    /// Vanishing gradients: the first layer's gradient norm far below the last hidden layer's.
     public static func vanishing(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "mean ‖∇W‖ of the first layer ÷ mean ‖∇W‖ of the last hidden layer < \(fmt(vanishingRatio))"
+        let rule = t("vanishing.rule", ["threshold": fmt(vanishingRatio)])
         let layers = hiddenWeightLayers(r)
         guard let first = layers.first, let last = layers.last, first != last,
               let a = r.stats[first]?[.weightGradient], let b = r.stats[last]?[.weightGradient] else {
-            return Diagnosis(name: "vanishing gradients", status: .notMeasured, rule: rule,
-                             measured: "needs weight-gradient statistics of two or more layers", location: r.name)
+            return Diagnosis("vanishing", .notMeasured, rule: rule, measured: t("vanishing.needs"), location: r.name)
         }
         let ratio = mean(a.map(\.l2)) / mean(b.map(\.l2))
-        return Diagnosis(name: "vanishing gradients", status: ratio < vanishingRatio ? .fired : .clear, rule: rule, value: ratio,
-                         measured: "ratio \(fmt(ratio))", location: "\(r.name): \(first) vs \(last), steps \(a.first!.step)–\(a.last!.step)")
+        let location = t("vanishing.location", ["run": r.name, "first": first, "last": last, "from": "\(a.first!.step)", "to": "\(a.last!.step)"])
+        return Diagnosis("vanishing", ratio < vanishingRatio ? .fired : .clear, rule: rule, value: ratio,
+                         measured: t("vanishing.measured", ["ratio": fmt(ratio)]), location: location)
     }
 
+    /// Exploding gradients: that ratio far above 1, or any huge gradient norm.
     public static func exploding(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "first ÷ last hidden layer mean ‖∇W‖ > \(fmt(explodingRatio)), or any ‖∇W‖ > \(fmt(explodingNorm))"
+        let rule = t("exploding.rule", ["ratio": fmt(explodingRatio), "norm": fmt(explodingNorm)])
         let layers = r.layers(with: .weightGradient)
-        guard !layers.isEmpty else {
-            return Diagnosis(name: "exploding gradients", status: .notMeasured, rule: rule, measured: "no weight-gradient statistics", location: r.name)
-        }
+        guard !layers.isEmpty else { return Diagnosis("exploding", .notMeasured, rule: rule, measured: t("exploding.needs"), location: r.name) }
         var worst = (0.0, "", 0)
         for l in layers { for s in r.stats[l]![.weightGradient]! where s.l2 > worst.0 || !s.l2.isFinite { worst = (s.l2, l, s.step) } }
         let hidden = hiddenWeightLayers(r)
-        let ratio = hidden.count >= 2 ? mean(r.stats[hidden.first!]![.weightGradient]!.map(\.l2)) / mean(r.stats[hidden.last!]![.weightGradient]!.map(\.l2)) : 1
+        func meanNorm(_ l: String) -> Double { mean(r.stats[l]![.weightGradient]!.map(\.l2)) }
+        let ratio = hidden.count >= 2 ? meanNorm(hidden.first!) / meanNorm(hidden.last!) : 1
         let fired = ratio > explodingRatio || worst.0 > explodingNorm || !worst.0.isFinite
-        return Diagnosis(name: "exploding gradients", status: fired ? .fired : .clear, rule: rule, value: worst.0,
-                         measured: "largest ‖∇W‖ \(fmt(worst.0)); first/last ratio \(fmt(ratio))", location: "\(r.name): \(worst.1) at step \(worst.2)")
+        return Diagnosis("exploding", fired ? .fired : .clear, rule: rule, value: worst.0,
+                         measured: t("exploding.measured", ["largest": fmt(worst.0), "ratio": fmt(ratio)]),
+                         location: t("exploding.location", ["run": r.name, "layer": worst.1, "step": "\(worst.2)"]))
     }
 
+    /// Saturation: a sigmoid or tanh layer with most outputs near its limits.
     public static func saturation(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "a sigmoid/tanh layer with mean saturated fraction > \(fmt(saturatedFraction)) (sigmoid: y < 0.03 or y > 0.97; tanh: |y| > 0.97)"
+        let rule = t("saturation.rule", ["threshold": fmt(saturatedFraction)])
         var worst: (Double, String)?
         for l in r.layerOrder {
             guard let s = r.stats[l]?[.activation], s.first?.saturatedFraction != nil else { continue }
@@ -115,43 +141,47 @@ public enum Diagnoses {
             if worst == nil || m > worst!.0 { worst = (m, l) }
         }
         guard let w = worst else {
-            return Diagnosis(name: "saturation", status: .notMeasured, rule: rule,
-                             measured: missingActivations(r, of: ["sigmoid", "tanh"], named: "sigmoid or tanh"), location: r.name)
+            return Diagnosis("saturation", .notMeasured, rule: rule,
+                             measured: missingActivations(r, of: ["sigmoid", "tanh"], named: t("saturation.layers")), location: r.name)
         }
-        return Diagnosis(name: "saturation", status: w.0 > saturatedFraction ? .fired : .clear, rule: rule, value: w.0,
-                         measured: "\(fmt(w.0 * 100)) % saturated", location: "\(r.name): \(w.1) (most saturated layer)")
+        return Diagnosis("saturation", w.0 > saturatedFraction ? .fired : .clear, rule: rule, value: w.0,
+                         measured: t("saturation.measured", ["percent": fmt(w.0 * 100)]),
+                         location: t("saturation.location", ["run": r.name, "layer": w.1]))
     }
 
+    /// Dead ReLUs: a ReLU layer most of whose units output 0 for a whole batch.
     public static func deadReLUs(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "a ReLU layer with more than \(fmt(deadFraction * 100)) % of its units 0 for every sample of the last recorded batch"
+        let rule = t("dead_relus.rule", ["percent": fmt(deadFraction * 100)])
         var worst: (Double, String, Int)?
         for l in r.layerOrder {
             guard let last = r.stats[l]?[.activation]?.last, let d = last.deadFraction else { continue }
             if worst == nil || d > worst!.0 { worst = (d, l, last.step) }
         }
         guard let w = worst else {
-            return Diagnosis(name: "dead ReLUs", status: .notMeasured, rule: rule,
-                             measured: missingActivations(r, of: ["relu", "leaky_relu"], named: "ReLU"), location: r.name)
+            return Diagnosis("dead_relus", .notMeasured, rule: rule,
+                             measured: missingActivations(r, of: ["relu", "leaky_relu"], named: t("dead_relus.layers")), location: r.name)
         }
-        return Diagnosis(name: "dead ReLUs", status: w.0 > deadFraction ? .fired : .clear, rule: rule, value: w.0,
-                         measured: "\(fmt(w.0 * 100)) % dead units", location: "\(r.name): \(w.1) at step \(w.2)")
+        return Diagnosis("dead_relus", w.0 > deadFraction ? .fired : .clear, rule: rule, value: w.0,
+                         measured: t("dead_relus.measured", ["percent": fmt(w.0 * 100)]),
+                         location: t("dead_relus.location", ["run": r.name, "layer": w.1, "step": "\(w.2)"]))
     }
 
+    /// Collapsed activations: the last hidden layer's outputs barely vary.
     public static func collapsed(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "median activation std of the last hidden layer < \(fmt(collapsedStd))"
+        let rule = t("collapsed.rule", ["threshold": fmt(collapsedStd)])
         let hidden = r.layers(with: .activation).filter { l in r.start?.layers.first { $0.name == l }?.activation != "identity" }
         guard let last = hidden.last, let s = r.stats[last]?[.activation] else {
-            return Diagnosis(name: "collapsed activations", status: .notMeasured, rule: rule,
-                             measured: "no hidden-layer activation statistics", location: r.name)
+            return Diagnosis("collapsed", .notMeasured, rule: rule, measured: t("collapsed.needs"), location: r.name)
         }
         let m = median(s.map(\.std))
-        return Diagnosis(name: "collapsed activations", status: m < collapsedStd ? .fired : .clear, rule: rule, value: m,
-                         measured: "std \(fmt(m))", location: "\(r.name): \(last)")
+        return Diagnosis("collapsed", m < collapsedStd ? .fired : .clear, rule: rule, value: m,
+                         measured: t("collapsed.measured", ["std": fmt(m)]), location: t("collapsed.location", ["run": r.name, "layer": last]))
     }
 
+    /// Update-to-weight ratio: a layer's steps far from about a thousandth of its weights.
     public static func updateRatio(_ r: EventStore.Run) -> Diagnosis {
         let range = "\(fmt(updateRatioRange.lowerBound))–\(fmt(updateRatioRange.upperBound))"
-        let rule = "geometric mean of ‖ΔW‖ / ‖W‖ of a layer outside \(range) (healthy: about 1e-3)"
+        let rule = t("update_ratio.rule", ["range": range])
         var worst: (Double, String)?
         for l in r.layers(with: .update) {
             let v = r.stats[l]![.update]!.compactMap(\.updateRatio).filter { $0 > 0 && $0.isFinite }
@@ -161,27 +191,29 @@ public enum Diagnoses {
             if worst == nil || off > abs(log10(worst!.0) + 3) { worst = (g, l) }
         }
         guard let w = worst else {
-            return Diagnosis(name: "update-to-weight ratio", status: .notMeasured, rule: rule, measured: "no update statistics", location: r.name)
+            return Diagnosis("update_ratio", .notMeasured, rule: rule, measured: t("update_ratio.needs"), location: r.name)
         }
-        return Diagnosis(name: "update-to-weight ratio", status: updateRatioRange.contains(w.0) ? .clear : .fired, rule: rule, value: w.0,
-                         measured: "ratio \(fmt(w.0))", location: "\(r.name): \(w.1) (farthest from 1e-3)")
+        return Diagnosis("update_ratio", updateRatioRange.contains(w.0) ? .clear : .fired, rule: rule, value: w.0,
+                         measured: t("update_ratio.measured", ["ratio": fmt(w.0)]),
+                         location: t("update_ratio.location", ["run": r.name, "layer": w.1]))
     }
 
+    /// Loss not decreasing: the last tenth of the batch losses no lower than the first tenth.
     public static func stalled(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "mean batch loss of the last 10 % of steps ≥ \(fmt(stallFraction)) × that of the first 10 %"
+        let rule = t("stalled.rule", ["fraction": fmt(stallFraction)])
         let v = r.values("train/batch_loss").filter(\.isFinite)
-        guard v.count >= 10 else {
-            return Diagnosis(name: "loss not decreasing", status: .notMeasured, rule: rule, measured: "fewer than 10 recorded batch losses", location: r.name)
-        }
+        guard v.count >= 10 else { return Diagnosis("stalled", .notMeasured, rule: rule, measured: t("stalled.needs"), location: r.name) }
         let k = max(1, v.count / 10)
         let first = mean(Array(v.prefix(k))), last = mean(Array(v.suffix(k)))
         let f = last / first
-        return Diagnosis(name: "loss not decreasing", status: f >= stallFraction ? .fired : .clear, rule: rule, value: f,
-                         measured: "last ÷ first = \(fmt(last)) ÷ \(fmt(first)) = \(fmt(f))", location: "\(r.name): train/batch_loss")
+        return Diagnosis("stalled", f >= stallFraction ? .fired : .clear, rule: rule, value: f,
+                         measured: t("stalled.measured", ["last": fmt(last), "first": fmt(first), "ratio": fmt(f)]),
+                         location: t("stalled.location", ["run": r.name]))
     }
 
+    /// Overfitting: the validation loss rose above its minimum while the training loss fell.
     public static func overfitting(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "final validation loss > (1 + \(fmt(overfitRise))) × its minimum, while the training loss fell after that minimum"
+        let rule = t("overfitting.rule", ["rise": fmt(overfitRise)])
         // Validation points with the training loss at the same step: the epoch mean when the run
         // has epochs, else the smoothed batch loss at that step.
         let valSeries = r.scalars["val/loss"] ?? []
@@ -192,24 +224,39 @@ public enum Diagnoses {
         }
         let val = valSeries.map(\.value)
         guard val.count >= 3, train.count == val.count else {
-            return Diagnosis(name: "overfitting", status: .notMeasured, rule: rule, measured: "needs 3 or more validation points", location: r.name)
+            return Diagnosis("overfitting", .notMeasured, rule: rule, measured: t("overfitting.needs"), location: r.name)
         }
         let best = val.indices.min { val[$0] < val[$1] }!
         let rise = val.last! / val[best] - 1
         let fired = rise > overfitRise && train.last! < train[best]
-        return Diagnosis(name: "overfitting", status: fired ? .fired : .clear, rule: rule, value: rise,
-                         measured: "validation loss \(fmt(rise * 100)) % above its minimum",
-                         location: "\(r.name): minimum at step \(valSeries[best].step) of \(valSeries.last!.step)")
+        return Diagnosis("overfitting", fired ? .fired : .clear, rule: rule, value: rise,
+                         measured: t("overfitting.measured", ["percent": fmt(rise * 100)]),
+                         location: t("overfitting.location", ["run": r.name, "step": "\(valSeries[best].step)", "last": "\(valSeries.last!.step)"]))
     }
 
+    /// Divergence: the run ended because a loss or parameter became NaN or infinite.
     public static func divergence(_ r: EventStore.Run) -> Diagnosis {
-        let rule = "the loss or a parameter became NaN or infinite"
-        guard let end = r.end else {
-            return Diagnosis(name: "divergence", status: .notMeasured, rule: rule, measured: "the run has no run_end event", location: r.name)
-        }
+        let rule = t("divergence.rule")
+        guard let end = r.end else { return Diagnosis("divergence", .notMeasured, rule: rule, measured: t("divergence.needs"), location: r.name) }
         let fired = end.status == "diverged"
-        return Diagnosis(name: "divergence", status: fired ? .fired : .clear, rule: rule, value: fired ? Double(end.step) : nil,
-                         measured: fired ? "\(end.quantity ?? "a quantity") non-finite at step \(end.step)" : "run \(end.status)",
+        let measured = fired ? t("divergence.measured", ["quantity": quantityText(end.quantity), "step": "\(end.step)"])
+            : t("divergence.run_status", ["status": statusText(end.status)])
+        return Diagnosis("divergence", fired ? .fired : .clear, rule: rule, value: fired ? Double(end.step) : nil, measured: measured,
                          location: "\(r.name)")
+    }
+
+    /// What became non-finite (`loss`, `parameter <name>`), in the current language.
+    public static func quantityText(_ q: String?) -> String {
+        guard let q else { return t("divergence.a_quantity") }
+        if q == "loss" { return t("divergence.loss") }
+        if q.hasPrefix("parameter ") { return t("divergence.parameter", ["name": String(q.dropFirst("parameter ".count))]) }
+        return q
+    }
+
+    /// A `run_end` status (`completed`, `stopped_early`, `diverged`) in the current language.
+    public static func statusText(_ status: String) -> String {
+        let key = "run_status.\(status)"
+        let text = DiagnosisText.text(key)
+        return text == key ? status : text
     }
 }

@@ -138,13 +138,11 @@ public enum Gallery {
     private static func texts(_ xs: [Double], _ mean: [Double]) -> [(String, Figure)] {
         var g = Axes(title: "α, β₁, ∇W, √h, ε = 10⁻⁷, σ′ ≤ ¼", xLabel: "step t", yLabel: "L(θ) = −Σ t·log y")
         g.marks = [.line(LineMark(x: xs, y: mean, label: "η = 0.01, ρ = 0.9"))]
-        // Korean labels: the theme names a font covering Hangul (Debian: fonts-noto-cjk).
-        var k = Axes(title: "경사 하강법의 손실", xLabel: "학습 단계", yLabel: "손실")
-        k.marks = [.line(LineMark(x: xs, y: mean, label: "확률적 경사 하강법"))]
-        var korean = Theme.screen
-        korean.fontFamily = "Noto Sans CJK KR"
+        // Korean labels in the default theme: Pango takes Hangul from the fallback family (NanumGothic).
+        var k = Axes(title: "경사 하강법의 손실 L(θ)", xLabel: "학습 단계 t", yLabel: "손실 (교차 엔트로피)")
+        k.marks = [.line(LineMark(x: xs, y: mean, label: "SGD, 학습률 η = 0.01"))]
         return [("text_symbols", Figure(title: "Greek and mathematical labels", width: 520, height: 320, axes: [g])),
-                ("text_korean", Figure(title: "한국어 레이블 (Korean labels)", width: 520, height: 320, axes: [k], theme: korean))]
+                ("text_korean", Figure(title: "한국어 레이블 (Korean labels)", width: 520, height: 320, axes: [k]))]
     }
 
     /// Decimation: a 100 000-point series with spikes.

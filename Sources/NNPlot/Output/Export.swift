@@ -23,29 +23,45 @@ public enum OutputFormat: Equatable, Sendable {
     public static let defaultDPI = 192.0
 }
 
+/// A rendered figure and what Pango reported about its text.
+public struct RenderedFigure: Sendable {
+    /// The encoded figure.
+    public var data: Data
+    /// Glyphs that no installed font had (drawn as boxes): 0 when every character was found.
+    public var unknownGlyphs: Int
+    /// The texts that had such glyphs, in drawing order.
+    public var textsWithUnknownGlyphs: [String]
+}
+
 extension Figure {
     /// The figure encoded in `format`. The same figure value gives the same bytes.
-    public func render(_ format: OutputFormat) throws(RenderError) -> Data {
+    public func render(_ format: OutputFormat) throws(RenderError) -> Data { try renderChecked(format).data }
+
+    /// The figure encoded in `format`, with the count of glyphs no font had
+    /// (`pango_layout_get_unknown_glyphs_count` summed over every text drawn).
+    public func renderChecked(_ format: OutputFormat) throws(RenderError) -> RenderedFigure {
+        let canvas: CairoCanvas
+        let data: Data
         switch format {
         case .png(let dpi):
             guard dpi >= 10, dpi <= 2400 else { throw .invalidFigure("PNG resolution \(dpi) dpi is outside 10...2400") }
             let surface = try CairoSurface(kind: .image(scale: dpi / 72), width: width, height: height)
             let ctx = try CairoContext(surface)
-            try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
+            canvas = CairoCanvas(ctx, family: theme.fontFamilies)
+            try FigureRenderer(figure: self).draw(on: canvas)
             try ctx.checkStatus("drawing")
-            return try PNGEncoder.encode(surface, dpi: dpi, title: documentTitle, source: source)
+            data = try PNGEncoder.encode(surface, dpi: dpi, title: documentTitle, source: source)
         case .svg, .pdf:
-            let data: Data
-            do {
-                let surface = try CairoSurface(kind: format == .svg ? .svg : .pdf, width: width, height: height)
-                surface.setMetadata(title: documentTitle, subject: source)
-                let ctx = try CairoContext(surface)
-                try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
-                try ctx.checkStatus("drawing")
-                data = try surface.finish()
-            }
-            return format == .svg ? SVGNormalizer.normalize(data) : data
+            let surface = try CairoSurface(kind: format == .svg ? .svg : .pdf, width: width, height: height)
+            surface.setMetadata(title: documentTitle, subject: source)
+            let ctx = try CairoContext(surface)
+            canvas = CairoCanvas(ctx, family: theme.fontFamilies)
+            try FigureRenderer(figure: self).draw(on: canvas)
+            try ctx.checkStatus("drawing")
+            let bytes = try surface.finish()
+            data = format == .svg ? SVGNormalizer.normalize(bytes) : bytes
         }
+        return RenderedFigure(data: data, unknownGlyphs: canvas.pango.unknownGlyphs, textsWithUnknownGlyphs: canvas.pango.textsWithUnknownGlyphs)
     }
 
     /// Writes the figure to `path`, through a temporary file and a rename. The format follows
@@ -71,7 +87,7 @@ extension Figure {
     public func rasterize(dpi: Double = 72) throws(RenderError) -> RasterImage {
         let surface = try CairoSurface(kind: .image(scale: dpi / 72), width: width, height: height)
         let ctx = try CairoContext(surface)
-        try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamily))
+        try FigureRenderer(figure: self).draw(on: CairoCanvas(ctx, family: theme.fontFamilies))
         try ctx.checkStatus("drawing")
         return RasterImage(surface)
     }
@@ -79,7 +95,7 @@ extension Figure {
     /// What the renderer would draw, without pixels: every text, stroke, fill and image with
     /// its bounding box and role, for layout tests.
     public func layout() throws(RenderError) -> [DrawnItem] {
-        let canvas = try RecordingCanvas(family: theme.fontFamily)
+        let canvas = try RecordingCanvas(family: theme.fontFamilies)
         try FigureRenderer(figure: self).draw(on: canvas)
         return canvas.items
     }

@@ -79,43 +79,22 @@ extension Canvas {
     }
 }
 
-/// Draws on a Cairo context.
+/// Draws on a Cairo context; text goes through Pango (``PangoText``).
 final class CairoCanvas: Canvas {
     let context: CairoContext
+    /// The font families, first choice first, comma-separated.
     let family: String
+    /// Lays out, measures and draws the text.
+    let pango: PangoText
     private var cr: OpaquePointer { context.cr }
-
-    /// The regular and bold faces, looked up once (each lookup is a fontconfig match).
-    private let regular: OpaquePointer?
-    private let bold: OpaquePointer?
-    private var current: (face: Bool, size: Double)?
 
     init(_ context: CairoContext, family: String) {
         self.context = context
         self.family = family
-        regular = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-        bold = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
+        pango = PangoText(families: family)
     }
 
-    deinit {
-        cairo_font_face_destroy(regular)
-        cairo_font_face_destroy(bold)
-    }
-
-    private func font(_ size: Double, _ isBold: Bool) {
-        if let c = current, c.face == isBold, c.size == size { return }
-        cairo_set_font_face(cr, isBold ? bold : regular)
-        cairo_set_font_size(cr, size)
-        current = (isBold, size)
-    }
-
-    func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics {
-        font(size, bold)
-        var te = cairo_text_extents_t(), fe = cairo_font_extents_t()
-        cairo_text_extents(cr, text, &te)
-        cairo_font_extents(cr, &fe)
-        return TextMetrics(width: te.x_advance, ascent: fe.ascent * 0.8, descent: fe.descent * 0.8)
-    }
+    func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics { pango.measure(text, size: size, bold: bold) }
 
     func setColor(_ c: Color) { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
     func setLine(width: Double, dash: [Double]) {
@@ -137,9 +116,7 @@ final class CairoCanvas: Canvas {
     func stroke(role: String) { cairo_stroke(cr) }
     func fill(role: String) { cairo_fill(cr) }
     func save() { cairo_save(cr) }
-    /// Restoring also restores Cairo's font, which may differ from the one `font` last set (text drawn
-    /// between save and restore, under a plot's clip): the next text sets its font again.
-    func restore() { cairo_restore(cr); current = nil }
+    func restore() { cairo_restore(cr) }
     func clip(_ r: Rect) { rectangle(r); cairo_clip(cr) }
 
     func text(_ s: String, x: Double, y: Double, size: Double, bold: Bool, h: HAlign, v: VAlign, angle: Double,
@@ -152,8 +129,7 @@ final class CairoCanvas: Canvas {
         cairo_translate(cr, x, y)
         cairo_rotate(cr, angle)
         setColor(color)
-        cairo_move_to(cr, dx, dy)
-        cairo_show_text(cr, s)
+        pango.draw(s, size: size, bold: bold, x: dx, baseline: dy, on: cr)
         cairo_restore(cr)
         return box
     }
@@ -202,7 +178,7 @@ public struct DrawnItem: Sendable, Equatable {
     public var clip: Rect?
 }
 
-/// Records what figure drawing would do, measuring text with Cairo but drawing no pixels.
+/// Records what figure drawing would do, measuring text with Pango but drawing no pixels.
 final class RecordingCanvas: Canvas {
     private(set) var items: [DrawnItem] = []
     private let measurer: CairoCanvas

@@ -1,8 +1,12 @@
 /// Fonts, sizes and colours of a figure. `.screen` is the default; `.print` fits one paper
 /// column (89 mm) with text that stays legible at that size; `.slide` is a 16:9 slide.
 public struct Theme: Sendable, Equatable {
-    /// Font family for all text (a font covering Hangul, e.g. "Noto Sans CJK KR", for Korean labels).
+    /// Font family for all text: its glyphs come first, and its ascent and descent set line heights.
     public var fontFamily = "DejaVu Sans"
+    /// Families for the characters `fontFamily` lacks, tried in order (Pango falls back further, to
+    /// whatever fontconfig finds, after these): Hangul from NanumGothic (`fonts-nanum`, what
+    /// `make deps` installs) or Noto Sans CJK KR.
+    public var fallbackFontFamilies = ["NanumGothic", "Noto Sans CJK KR"]
     /// Figure title size in points.
     public var titleSize = 12.0
     /// Axes title size.
@@ -52,6 +56,9 @@ public struct Theme: Sendable, Equatable {
         t.defaultWidth = 960; t.defaultHeight = 540
         return t
     }()
+
+    /// Every family, first choice first, as Pango reads a list.
+    var fontFamilies: String { ([fontFamily] + fallbackFontFamilies).joined(separator: ",") }
 
     /// The palette colour for series `index` (cycling).
     public func color(_ index: Int) -> Color { palette[index % palette.count] }

@@ -16,8 +16,14 @@ public struct ReportWriter {
     public var provenance: [(String, String)] = []
     /// The theme every figure is drawn in (nil: each figure's own, the screen theme).
     public var theme: Theme?
-    /// The page title.
-    public var title = "nnviz report"
+    /// The page title (nil: "nnviz report", in the report's language).
+    public var title: String?
+    /// The language of everything the page says: headings, tables, diagnoses. Sections carry
+    /// their own texts, so build them in the same language (``ReportSections/build(_:builders:language:)``).
+    public var language = Language.english
+    /// Told, one line per figure, when a figure has characters no installed font has (Pango
+    /// draws them as boxes: a Korean report without a Korean font, say).
+    public var warn: ((String) -> Void)?
 
     /// A writer into `directory`.
     public init(directory: URL) { self.directory = directory }
@@ -26,6 +32,10 @@ public struct ReportWriter {
     /// Runs' event files (already written) are expected in `data/`.
     @discardableResult
     public func write(sections: [Section], config: String?) throws -> URL {
+        try language.apply { try writeInLanguage(sections: sections, config: config) }
+    }
+
+    private func writeInLanguage(sections: [Section], config: String?) throws -> URL {
         let fm = FileManager.default
         try fm.createDirectory(at: directory.appendingPathComponent("figures"), withIntermediateDirectories: true)
         try fm.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
@@ -37,7 +47,7 @@ public struct ReportWriter {
         }
         if let config { try FileWriting.write(Data(config.utf8), to: directory.appendingPathComponent("config.yaml")) }
         let footer = ReportPage.footer(provenance, dpi: dpi, hasConfig: config != nil)
-        let html = ReportPage.html(title: title, sections: sections, body: body, footer: footer)
+        let html = ReportPage.html(title: title ?? ReportText.text("page.title"), sections: sections, body: body, footer: footer)
         let page = directory.appendingPathComponent("index.html")
         try FileWriting.write(Data(html.utf8), to: page)
         return page
@@ -47,7 +57,13 @@ public struct ReportWriter {
     func writeFigure(_ f: FigureOutput) throws -> String {
         var fig = theme.map { f.figure.restyled($0) } ?? f.figure
         fig.source = "nnviz \(NNVizVersion.string), report figure \(f.name)"
-        let png = try fig.render(.png(dpi: dpi))
+        let rendered = try fig.renderChecked(.png(dpi: dpi))
+        if rendered.unknownGlyphs > 0, let warn {
+            let texts = rendered.textsWithUnknownGlyphs.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+            warn("figure \(f.name): no installed font has \(rendered.unknownGlyphs) of its characters (in \(texts)); "
+                 + "install a font that has them (Hangul: fonts-nanum, which make deps installs)")
+        }
+        let png = rendered.data
         for ext in formats {
             let url = directory.appendingPathComponent("figures/\(f.name).\(ext)")
             if ext == "png" { try FileWriting.write(png, to: url) } else { try fig.write(to: url.path) }

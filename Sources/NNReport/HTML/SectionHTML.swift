@@ -9,7 +9,8 @@ enum SectionHTML {
         var body = "<section id=\"\(esc(section.id))\"><h2>\(esc(section.title))</h2>"
         body += "<p class=\"intro\">\(esc(section.intro))</p>"
         if !section.findings.isEmpty {
-            body += "<div class=\"findings\"><h3>What this run measured</h3>" + section.findings.map { "<p>\(esc($0))</p>" }.joined() + "</div>"
+            body += "<div class=\"findings\"><h3>\(esc(ReportText.text("section.measured")))</h3>"
+            body += section.findings.map { "<p>\(esc($0))</p>" }.joined() + "</div>"
         }
         return body
     }
@@ -31,42 +32,41 @@ enum SectionHTML {
     static func tail(_ section: Section) -> String {
         var body = ""
         if !section.facts.isEmpty {
-            body += "<h3>Facts measured in this run</h3>"
-            body += "<div class=\"tablebox\"><table class=\"facts\"><tr><th>quantity</th><th>value</th></tr>"
+            body += "<h3>\(esc(ReportText.text("section.facts")))</h3><div class=\"tablebox\"><table class=\"facts\"><tr>"
+            body += "<th>\(esc(ReportText.text("section.quantity")))</th><th>\(esc(ReportText.text("section.value")))</th></tr>"
             body += section.facts.map { "<tr><td>\(esc($0.label))</td><td class=\"num\">\(esc($0.text))</td></tr>" }.joined() + "</table></div>"
         }
         if !section.diagnoses.isEmpty { body += diagnoses(section.diagnoses) }
         if section.settings.count > 1 {
-            body += "<h3>Settings</h3><div class=\"tablebox\"><table class=\"settings\"><tr>"
+            body += "<h3>\(esc(ReportText.text("section.settings")))</h3><div class=\"tablebox\"><table class=\"settings\"><tr>"
             body += section.settings[0].map { "<th>\(esc($0))</th>" }.joined() + "</tr>"
             body += section.settings.dropFirst().map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</table></div>"
         }
         if !section.notes.isEmpty {
-            body += "<h3>Differences from the book</h3><ul class=\"notes\">" + section.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+            body += "<h3>\(esc(ReportText.text("section.notes")))</h3><ul class=\"notes\">" + section.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
         }
         return body + "</section>"
     }
 
     static func diagnoses(_ all: [(run: String, results: [Diagnosis])]) -> String {
-        var body = "<h3>Diagnoses</h3><p class=\"note\">Each rule states its threshold; “did not fire” means the run was checked and the rule held; "
-            + "“not measured” means the run lacks the data the rule needs.</p>"
-        body += "<div class=\"tablebox\"><table class=\"diag\"><tr><th>run</th><th>diagnosis</th><th>result</th>"
-        body += "<th>measured</th><th>where</th><th>rule</th></tr>"
+        var body = "<h3>\(esc(ReportText.text("diagnoses.heading")))</h3><p class=\"note\">\(esc(ReportText.text("diagnoses.note")))</p>"
+        let columns = ["run", "diagnosis", "result", "measured", "where", "rule"].map { "<th>\(esc(ReportText.text("diagnoses.\($0)")))</th>" }
+        body += "<div class=\"tablebox\"><table class=\"diag\"><tr>" + columns.joined() + "</tr>"
         for (run, results) in all {
             for d in results where d.status != .notMeasured {
                 body += "<tr class=\"\(d.status == .fired ? "fired" : "clear")\"><td>\(esc(run))</td><td>\(esc(d.name))</td>"
-                body += "<td>\(d.status.rawValue)</td><td>\(esc(d.measured))</td><td>\(esc(d.location))</td><td>\(esc(d.rule))</td></tr>"
+                body += "<td>\(esc(d.status.text))</td><td>\(esc(d.measured))</td><td>\(esc(d.location))</td><td>\(esc(d.rule))</td></tr>"
             }
             // In print, the rules that held fold into one row per run.
             let held = results.filter { $0.status == .clear }
             if !held.isEmpty {
-                body += "<tr class=\"clear-summary\"><td>\(esc(run))</td><td colspan=\"2\">did not fire</td><td colspan=\"3\">"
+                body += "<tr class=\"clear-summary\"><td>\(esc(run))</td><td colspan=\"2\">\(esc(Diagnosis.Status.clear.text))</td><td colspan=\"3\">"
                 body += held.map { "\(esc($0.name)) (\(esc($0.measured)))" }.joined(separator: "; ") + "</td></tr>"
             }
             // Rules the run has no data for, in one row (e.g. runs that recorded losses only).
             let missing = results.filter { $0.status == .notMeasured }
             if !missing.isEmpty {
-                body += "<tr class=\"na\"><td>\(esc(run))</td><td colspan=\"2\">not measured</td><td colspan=\"3\">"
+                body += "<tr class=\"na\"><td>\(esc(run))</td><td colspan=\"2\">\(esc(Diagnosis.Status.notMeasured.text))</td><td colspan=\"3\">"
                 body += missing.map { "\(esc($0.name)) (\(esc($0.measured)))" }.joined(separator: "; ") + "</td></tr>"
             }
         }

@@ -25,8 +25,8 @@ public struct LossCurves {
 
     /// The figure for `runs`, with one legend label per run.
     public func figure(_ runs: [EventStore.Run], labels: [String]) -> FigureOutput {
-        let yLabel = logY ? "batch loss (cross-entropy, log)" : "batch loss (cross-entropy)"
-        var a = Axes(title: title, xLabel: "step", yLabel: yLabel, yScale: logY ? .log : .linear)
+        let yLabel = ReportText.text(logY ? "axis.batch_loss_log" : "axis.batch_loss")
+        var a = Axes(title: title, xLabel: ReportText.text("axis.step"), yLabel: yLabel, yScale: logY ? .log : .linear)
         a.yLimits = yLimits
         var rows: [[String]] = []
         for (k, r) in runs.enumerated() {

@@ -17,9 +17,12 @@ extension EventStore.Run {
     public var accuracyFact: Fact {
         let test = values("test/accuracy").last
         let acc = test ?? values("val/accuracy").last
-        let label = test != nil ? "test accuracy (evaluated once, at the end)" : "held-out accuracy at the end"
-        return Fact("\(name): \(label)", acc, acc.map { formatNumber($0 * 100, significant: 3) + " %" })
+        let label = ReportText.text(test != nil ? "fact.test_accuracy" : "fact.held_out_accuracy", ["run": name])
+        return Fact(label, acc, acc.map { formatNumber($0 * 100, significant: 3) + " %" })
     }
+
+    /// The mean of the last 5 % of the batch losses, as a fact.
+    public var finalLossFact: Fact { Fact(ReportText.text("fact.final_loss", ["run": name]), finalBatchLoss()) }
 }
 
 /// Helpers for series summaries.

@@ -20,14 +20,14 @@ public struct TrainValidationCurves {
         let withValidation = runs.indices.filter { !runs[$0].values("val/loss").isEmpty }
         guard !withValidation.isEmpty else { return nil }
         var rows: [[String]] = []
-        let panels = [("loss", "loss (cross-entropy)"), ("accuracy", "accuracy")].map { metric, yLabel -> Axes in
-            var a = Axes(title: metric == "loss" ? "Loss" : "Accuracy", xLabel: "step", yLabel: yLabel)
+        let panels = ["loss", "accuracy"].map { metric -> Axes in
+            var a = Axes(title: ReportText.text("curves.\(metric)"), xLabel: ReportText.text("axis.step"), yLabel: ReportText.text("axis.\(metric)"))
             for k in withValidation {
                 let r = runs[k], color = Theme.okabeIto[k % Theme.okabeIto.count]
                 for (split, dash) in [("train", Dash.dashed), ("val", Dash.solid)] {
                     let steps = r.steps("\(split)/\(metric)").map(Double.init), v = r.values("\(split)/\(metric)")
                     guard !v.isEmpty else { continue }
-                    let label = "\(labels[k]): \(split == "val" ? "validation" : "training")"
+                    let label = ReportText.text(split == "val" ? "curves.validation" : "curves.training", ["run": labels[k]])
                     a.marks.append(.line(LineMark(x: steps, y: v, label: label, color: color, width: 1.6, dash: dash, marker: .circle)))
                     rows += zip(steps, v).map { [r.name, split == "val" ? "validation" : "training", metric, "\(Int($0))", CSVTable.number($1)] }
                 }

@@ -11,9 +11,8 @@ public enum Slug {
         let isPlain = !mapped.isEmpty && mapped.count <= 80 && mapped.allSatisfy { plain.contains($0) }
             && !mapped.hasPrefix(".") && !mapped.hasPrefix("-") && !name.hasPrefix("/") && !name.contains("//")
         if isPlain { return mapped }
-        var cleaned = String(mapped.map { plain.contains($0) ? $0 : "_" }.prefix(60))
-        while let first = cleaned.first, first == "." || first == "-" || first == "_" { cleaned.removeFirst() }
-        return (cleaned.isEmpty ? "x" : cleaned) + "-" + hash(name)
+        // Anything else: its ASCII part and a hash of the whole name (a Korean name is its hash).
+        return FileSlug.safe(name.hasPrefix("/") || name.contains("//") ? name : mapped)
     }
 
     /// Eight hex digits of the name's FNV-1a hash.

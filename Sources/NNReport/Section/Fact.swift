@@ -9,10 +9,10 @@ public struct Fact: Sendable {
     /// The value as shown.
     public var text: String
 
-    /// A fact; `text` defaults to the formatted value, or "not measured".
+    /// A fact; `text` defaults to the formatted value, or "not measured" (in the current language).
     public init(_ label: String, _ value: Double?, _ text: String? = nil) {
         self.label = label
         self.value = value
-        self.text = text ?? value.map { formatNumber($0) } ?? "not measured"
+        self.text = text ?? value.map { formatNumber($0) } ?? ReportText.text("fact.not_measured")
     }
 }

@@ -3,8 +3,13 @@ import NNEvents
 /// Turns an event store into the report's sections.
 public enum ReportSections {
     /// One section per builder that has runs in `store`, in the builders' order, then a generic
-    /// section for each study no builder claims, sorted by name.
-    public static func build(_ store: EventStore, builders: [any SectionBuilder]) throws -> [Section] {
+    /// section for each study no builder claims, sorted by name; every text in `language`
+    /// (the builders run with it as ``NNEvents/Language/current``).
+    public static func build(_ store: EventStore, builders: [any SectionBuilder], language: Language = .english) throws -> [Section] {
+        try language.apply { try build(store, builders) }
+    }
+
+    private static func build(_ store: EventStore, _ builders: [any SectionBuilder]) throws -> [Section] {
         let byStudy = Dictionary(grouping: store.runs) { $0.start?.study ?? "unknown" }
         var sections: [Section] = []
         var claimed = Set<String>()

@@ -1,4 +1,5 @@
 import NNEngine
+import NNEvents
 import NNRecorder
 import Yams
 
@@ -53,6 +54,15 @@ public enum ConfigSchema {
                 if key == "stats_every" { plan.statsEvery = every } else { plan.histogramsEvery = every }
             }
             c.record = plan
+        },
+        .init(key: "language", type: Language.available.map(\.code).joined(separator: ", "),
+              meaning: "Language of the report: its page, teaching texts, findings, diagnoses, tables and figures (default en; "
+              + "`--lang` overrides it). Progress lines stay English.") { c, n, r in
+            let code = try r.string(n, "language")
+            guard let language = Language(code: code) else {
+                throw ConfigError("\(r.at(n)): unknown language '\(code)' (\(Language.available.map(\.code).joined(separator: ", ")))")
+            }
+            c.language = language
         },
         .init(key: "runs", type: "list of runs", meaning: "Custom training runs on the data, each a mapping of the run keys below.") { _, _, _ in },
     ]

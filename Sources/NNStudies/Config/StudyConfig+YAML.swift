@@ -1,8 +1,12 @@
+import Foundation
+import NNEvents
+
 extension StudyConfig {
     /// The config as YAML (written beside a report: it reproduces the report).
     public var yaml: String {
         var s = "# nnviz study config: `nnviz train-and-report --config config.yaml` reproduces this report.\n"
-        s += "name: \(name)\nseed: \(seed)\nquick: \(quick)\nstudies: [\(studies.map(\.id).joined(separator: ", "))]\n"
+        s += "name: \(Self.quoted(name))\nseed: \(seed)\nquick: \(quick)\nstudies: [\(studies.map(\.id).joined(separator: ", "))]\n"
+        if language != .english { s += "language: \(language.code)\n" }
         if let v = settings.steps { s += "steps: \(v)\n" }
         if let v = settings.batchSize { s += "batch_size: \(v)\n" }
         if let v = settings.learningRate { s += "learning_rate: \(v)\n" }
@@ -11,7 +15,7 @@ extension StudyConfig {
         if !runs.isEmpty {
             s += "record:\n  stats_every: \(runs[0].plan.statsEvery)\n  histograms_every: \(runs[0].plan.histogramsEvery)\nruns:\n"
             for r in runs {
-                s += "  - name: \(r.name.split(separator: "/").last.map(String.init) ?? r.name)\n"
+                s += "  - name: \(Self.quoted(r.name.split(separator: "/").last.map(String.init) ?? r.name))\n"
                 s += "    hidden: [\(r.hidden.map(String.init).joined(separator: ", "))]\n"
                 s += "    activation: \(r.activation)\n    initializer: \(r.initializer)\n    optimizer: \(r.optimizer.rawValue)\n"
                 s += "    learning_rate: \(r.learningRate)\n    steps: \(r.steps)\n    batch_size: \(r.batchSize)\n"
@@ -24,5 +28,14 @@ extension StudyConfig {
             }
         }
         return s
+    }
+
+    /// A name as YAML: as it is when plain (letters, digits, `_.-/` and spaces inside), else in
+    /// double quotes (a name with `:` or `#` or that looks like a number stays a string).
+    static func quoted(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-/ ".unicodeScalars.contains($0) }
+        let looksLikeValue = Double(name) != nil || ["true", "false", "null", "yes", "no", "~"].contains(name.lowercased())
+        if plain, !looksLikeValue, !name.isEmpty, name.first != " ", name.last != " ", name.first != "-" { return name }
+        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNEvents
 import NNRecorder
 import Yams
 
@@ -26,6 +27,8 @@ public struct StudyConfig {
     public var record: RecordingPlan?
     /// Custom training runs.
     public var runs: [RunSpec] = []
+    /// The language of the report (`--lang` overrides it).
+    public var language = Language.english
 
     /// Every built-in study, default settings.
     public init() {}

@@ -18,7 +18,8 @@ struct InitFigures {
             let ini = r.shortName
             for (k, l) in r.layerOrder.enumerated() {
                 guard let h = r.histograms[l]?[.activation]?.first else { continue }
-                var a = Axes(title: runs.first === r ? "layer \(k + 1)" : nil, xLabel: "activation", yLabel: k == 0 ? "\(ini): count" : nil)
+                var a = Axes(title: runs.first === r ? try prose.text("histograms.layer", ["layer": "\(k + 1)"]) : nil,
+                             xLabel: try prose.text("histograms.x_axis"), yLabel: k == 0 ? try prose.text("histograms.y_axis", ["init": ini]) : nil)
                 a.marks = [.histogram(HistogramMark(edges: h.edges, counts: h.counts.map(Double.init),
                                                     color: Theme.okabeIto[Self.order.firstIndex(of: ini) ?? 0]))]
                 axes.append(a)
@@ -27,7 +28,9 @@ struct InitFigures {
                 }
                 if k == r.layerOrder.count - 1, let s = r.stats[l]?[.activation]?.first {
                     let spread = r.layerOrder.compactMap { r.stats[$0]?[.activation]?.first.map { formatNumber($0.std, significant: 2) } }
-                    out.facts.append(Fact("\(act) / \(ini): layer \(k + 1) activation std (layers 1–5: \(spread.joined(separator: ", ")))", s.std))
+                    let label = try prose.text("fact.layer_std", ["activation": act, "init": ini, "layer": "\(k + 1)",
+                                                                  "spread": spread.joined(separator: ", ")])
+                    out.facts.append(Fact(label, s.std))
                 }
             }
         }
@@ -52,7 +55,7 @@ struct InitFigures {
             return Double(lo + hi) / Double(max(h.total, 1))
         }
         func std(_ r: EventStore.Run) -> Double { r.stats[r.layerOrder.last ?? ""]?[.activation]?.first?.std ?? .nan }
-        out.facts.append(Fact("sigmoid / std=1: share of layer-5 activations in the outer bins (saturated)", outerShare(s1)))
+        out.facts.append(Fact(try prose.text("fact.outer_share"), outerShare(s1)))
         out.findings.append(try prose.text("finding.sigmoid", ["saturated": formatNumber(outerShare(s1) * 100, significant: 3),
                                                                "small_std": formatNumber(std(s001), significant: 2),
                                                                "xavier_std": formatNumber(std(sx), significant: 2)]))
@@ -86,7 +89,8 @@ struct InitFigures {
         var rows: [[String]] = []
         for r in runs {
             guard let layer = r.layerOrder.dropLast().last, let hs = r.histograms[layer]?[.activation], let e = hs.first?.edges else { continue }
-            var a = Axes(title: "\(InitializationStudy.label(r.shortName)): \(layer)", xLabel: "activation (> 0)", yLabel: ridge.isEmpty ? "step" : nil)
+            var a = Axes(title: "\(InitializationStudy.label(r.shortName)): \(layer)", xLabel: try prose.text("ridgeline.x_axis"),
+                         yLabel: ridge.isEmpty ? ReportText.text("axis.step") : nil)
             // ReLU outputs many exact zeros (inactive units); their bin would dwarf the rest, so it is left out here.
             let isReLU = r.start?.layers.first { $0.name == layer }?.activation == "relu"
             let zeroBin = isReLU ? (0..<(e.count - 1)).first { e[$0] <= 0 && 0 < e[$0 + 1] } : nil
@@ -112,8 +116,9 @@ struct InitFigures {
     /// Each hidden layer's activation std at every step.
     func activationSpread(_ runs: [EventStore.Run]) throws -> FigureOutput {
         var rows: [[String]] = []
+        let yLabel = try prose.text("activation_std.axis")
         let panels = runs.map { r -> Axes in
-            var a = Axes(title: r.shortName, xLabel: "step", yLabel: "activation std (log)", yScale: .log)
+            var a = Axes(title: r.shortName, xLabel: ReportText.text("axis.step"), yLabel: yLabel, yScale: .log)
             let layers = Array(r.layers(with: .activation).dropLast())
             for (k, l) in layers.enumerated() {
                 let s = r.stats[l]?[.activation] ?? []

@@ -13,7 +13,8 @@ public struct InitializationStudy: Study {
     public let id = "init"
     /// The histogram runs and the training runs.
     public let eventStudies = ["init-histograms", "init-training"]
-    let prose = Prose(resource: PackageResources.init_en_yaml, source: "init.en.yaml")
+    static let texts = Prose(resource: PackageResources.init_en_yaml, source: "init.en.yaml")
+    var prose: Prose { Self.texts }
 
     /// The study.
     public init() {}
@@ -21,9 +22,14 @@ public struct InitializationStudy: Study {
     /// One line for `nnviz studies`.
     public var summary: String { prose.line("summary", or: id) }
 
-    /// `std=0.01` → `std 0.01`, `xavier` → `Xavier`, `he` → `He`.
+    /// `std=0.01` → `std 0.01` (in the current language), `xavier` → `Xavier`, `he` → `He`.
     public static func label(_ s: String) -> String {
-        switch s { case "xavier", "xavier_book": "Xavier"; case "he", "he_book": "He"; default: s.replacingOccurrences(of: "=", with: " ") }
+        switch s {
+        case "xavier", "xavier_book": "Xavier"
+        case "he", "he_book": "He"
+        default:
+            s.hasPrefix("std=") ? (try? texts.text("label.std", ["std": String(s.dropFirst(4))])) ?? s : s.replacingOccurrences(of: "=", with: " ")
+        }
     }
 
     /// Three inits, the book's settings: SGD lr 0.01, batch 128, 2000 steps.
@@ -68,13 +74,14 @@ public struct InitializationStudy: Study {
             let steps = r.steps("train/batch_loss")
             let firstBelow = Smoothing.exponential(r.values("train/batch_loss"), weight: 0.9).firstIndex { $0 < 1.0 }.map { steps[$0] }
             below[r.shortName] = firstBelow
-            out.facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss()))
-            out.facts.append(Fact("\(r.name): first step with smoothed loss < 1.0", firstBelow.map(Double.init), firstBelow.map { "\($0)" } ?? "never"))
+            out.facts.append(r.finalLossFact)
+            out.facts.append(Fact(try prose.text("fact.first_below", ["run": r.name]), firstBelow.map(Double.init),
+                                  try firstBelow.map { "\($0)" } ?? prose.text("fact.never")))
             out.facts.append(r.accuracyFact)
         }
         guard let s = runs.first(where: { $0.shortName == "std=0.01" }), let he = runs.first(where: { $0.shortName == "he" }) else { return }
         let fs = s.finalBatchLoss(), fh = he.finalBatchLoss()
-        out.facts.append(Fact("std=0.01: |final loss − ln 10|", abs(fs - log(10))))
+        out.facts.append(Fact(try prose.text("fact.distance_ln10"), abs(fs - log(10))))
         let small = ["final": formatNumber(fs, significant: 3), "steps": "\(s.steps("train/batch_loss").count)"]
         var sentence = try prose.text(abs(fs - log(10)) < 0.05 ? "finding.small_stalled" : "finding.small_learned", small)
         if let b = below["he"] ?? nil {

@@ -31,7 +31,7 @@ struct OptimizerFigures {
         out.figures.append(FigureOutput(name: "optimizer_paths_overlay", caption: try prose.text("overlay.caption"),
                                         figure: Figure(width: 700, height: 400, axes: [overlay]), csv: csv))
         let dist = pathRuns.compactMap { r in r.trajectory.last.map { (r.shortName, $0.step, ($0.x * $0.x + $0.y * $0.y).squareRoot()) } }
-        for (name, step, d) in dist { out.facts.append(Fact("\(name): distance from the minimum after \(step) steps", d)) }
+        for (name, step, d) in dist { out.facts.append(Fact(try prose.text("fact.distance", ["optimizer": name, "steps": "\(step)"]), d)) }
         let sorted = dist.sorted { $0.2 < $1.2 }
         if let best = sorted.first, let worst = sorted.last {
             out.findings.append(try prose.text("finding.paths", ["best": best.0, "best_distance": formatNumber(best.2, significant: 2),
@@ -42,7 +42,7 @@ struct OptimizerFigures {
     /// The optimiser's display name and learning rate.
     func label(_ r: EventStore.Run) -> String {
         let name = OptimizerKind(rawValue: r.shortName)?.displayName ?? r.shortName
-        return r.start.flatMap { $0.optimizerSettings["learning_rate"] }.map { "\(name) (lr \($0))" } ?? name
+        return r.start.flatMap { $0.optimizerSettings["learning_rate"] }.map { prose.line("legend.lr", ["optimizer": name, "lr": "\($0)"]) } ?? name
     }
 
     /// Loss curves on MNIST, spikes, and the final losses.
@@ -59,7 +59,7 @@ struct OptimizerFigures {
         var finals: [(String, Double)] = []
         for r in runs {
             finals.append((r.shortName, r.finalBatchLoss()))
-            out.facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss()))
+            out.facts.append(r.finalLossFact)
             out.facts.append(r.accuracyFact)
         }
         finals.sort { $0.1 < $1.1 }

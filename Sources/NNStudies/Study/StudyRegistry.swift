@@ -40,8 +40,8 @@ public enum StudyRegistry {
     public static var ids: [String] { all.map(\.id) }
 
     /// The report's sections for every run of `store`: studies' sections in registry order, then
-    /// a generic section for each study name no study claims.
-    public static func sections(_ store: NNEvents.EventStore) throws -> [Section] {
-        try ReportSections.build(store, builders: all)
+    /// a generic section for each study name no study claims; every text in `language`.
+    public static func sections(_ store: NNEvents.EventStore, language: Language = .english) throws -> [Section] {
+        try ReportSections.build(store, builders: all, language: language)
     }
 }

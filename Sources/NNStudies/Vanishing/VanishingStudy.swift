@@ -43,18 +43,18 @@ public struct VanishingStudy: Study {
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: try findings(ratios),
                        figures: [try figures.derivative(), try figures.gradientNorms(), try figures.heatmap(),
                                  try figures.byDepth(), try figures.loss()],
-                       facts: facts(runs, ratios), diagnoses: runs.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(runs),
+                       facts: try facts(runs, ratios), diagnoses: runs.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(runs),
                        notes: try BookDepartures.notes(BookDepartures.training + ["same_weights"]))
     }
 
-    func facts(_ runs: [EventStore.Run], _ ratios: [GradientRatio]) -> [Fact] {
+    func facts(_ runs: [EventStore.Run], _ ratios: [GradientRatio]) throws -> [Fact] {
         var facts: [Fact] = []
         for r in ratios {
-            facts.append(Fact("\(r.run): ‖∇W₁‖ / ‖∇W_last hidden‖ at step 0", r.atStart))
-            facts.append(Fact("\(r.run): same ratio of the means over the run", r.ofMeans))
+            facts.append(Fact(try prose.text("fact.ratio_start", ["run": r.run]), r.atStart))
+            facts.append(Fact(try prose.text("fact.ratio_means", ["run": r.run]), r.ofMeans))
         }
         for r in runs {
-            facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss()))
+            facts.append(r.finalLossFact)
             facts.append(r.accuracyFact)
         }
         return facts

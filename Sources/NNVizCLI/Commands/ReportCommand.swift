@@ -12,6 +12,7 @@ struct ReportCommand: ParsableCommand {
         Examples:
           nnviz report reports/studies/data/*.events.jsonl --out reports/again
           python3 examples/write_events.py run.jsonl && nnviz report run.jsonl --out reports/python
+          nnviz report reports/studies/data/*.events.jsonl --out reports/ko --lang ko
         """
     )
     @Argument(help: "Event files (JSON Lines, see Sources/NNEvents/EventFormat.md).") var events: [String]
@@ -35,9 +36,11 @@ struct ReportCommand: ParsableCommand {
         }
         var writer = ReportWriter(directory: folder.staging)
         figures.apply(to: &writer)
-        writer.provenance = Provenance.rows(config: nil, dataset: Set(store.runs.compactMap { $0.start?.dataset }).sorted().joined(separator: "; "),
-                                       seconds: Date().timeIntervalSince(start))
-        try writer.write(sections: StudyRegistry.sections(store), config: nil)
+        writer.provenance = writer.language.apply {
+            let datasets = Set(store.runs.compactMap { $0.start?.dataset }).sorted().map(ReportText.dataset)
+            return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
+        }
+        try writer.write(sections: StudyRegistry.sections(store, language: writer.language), config: nil)
         try folder.commit()
         if !quiet { FileHandle.standardError.write(Data("nnviz: \(store.runs.count) runs from \(events.count) files\n".utf8)) }
         print(folder.target.appendingPathComponent("index.html").path)

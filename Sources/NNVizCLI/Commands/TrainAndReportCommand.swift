@@ -19,6 +19,7 @@ struct TrainAndReportCommand: ParsableCommand {
           nnviz train-and-report --study vanishing --study init --seed 7
           nnviz train-and-report --config examples/custom.yaml --out reports/custom
           nnviz train-and-report --theme slide --dpi 200   figures for slides
+          nnviz train-and-report --lang ko                     the whole report in Korean
         """
     )
 
@@ -57,12 +58,15 @@ struct TrainAndReportCommand: ParsableCommand {
         let store = try StudyRunner.run(cfg, dataDirectory: folder.staging.appendingPathComponent("data"), progress: progress)
         progress.note("rendering figures")
         var writer = ReportWriter(directory: folder.staging)
-        figures.apply(to: &writer)
-        writer.title = "nnviz report: how networks train"
-        let dataset = cfg.images.map { "IDX files \($0), \(cfg.labels ?? "")" }
-            ?? "mnist5k: 5000 MNIST digits shipped with nnviz (4000 training, 1000 test after a seeded shuffle)"
-        writer.provenance = Provenance.rows(config: cfg, dataset: dataset, seconds: Date().timeIntervalSince(start))
-        try writer.write(sections: StudyRegistry.sections(store), config: cfg.yaml)
+        figures.apply(to: &writer, language: cfg.language)
+        cfg.language = writer.language
+        let language = writer.language
+        let sections = try StudyRegistry.sections(store, language: language)
+        language.apply {
+            writer.title = ReportText.text("page.title_studies")
+            writer.provenance = Provenance.rows(config: cfg, dataset: Provenance.dataset(cfg), seconds: Date().timeIntervalSince(start))
+        }
+        try writer.write(sections: sections, config: cfg.yaml)
         try folder.commit()
         print(folder.target.appendingPathComponent("index.html").path)
     }
