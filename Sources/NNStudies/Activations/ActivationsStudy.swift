@@ -49,17 +49,20 @@ public struct ActivationsStudy: Study {
             try accuracyFindings(r, into: &out)
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: [], settings: line.map { SettingsTable.rows([$0]) } ?? [])
+                       facts: out.facts, diagnoses: [], settings: line.map { prose.settingsRows([$0]) { r in prose.line("settings.data", ["samples": "\(r.start?.splits["train"] ?? 0)", "seed": "\(r.start?.seed ?? 0)"]) } } ?? [])
     }
 
     /// Which derivatives are zero everywhere, and the peaks of sigmoid′ and tanh′.
     func derivativeFindings(_ r: EventStore.Run, into out: inout SectionParts) throws {
         let slopes = r.curves.filter { $0.name.hasSuffix("'") }
-        let flat = slopes.filter { $0.y.allSatisfy { $0 == 0 } }.map { String($0.name.dropLast()) }
+        let flat = slopes.filter { $0.y.allSatisfy { $0 == 0 } }.map { ActivationsFigures(prose: prose).displayName(String($0.name.dropLast()), short: true) }
         func peak(_ name: String) -> Double { r.curves.first { $0.name == name + "'" }?.y.max() ?? .nan }
-        for c in slopes { out.facts.append(Fact("largest \(c.name) on x in [−5, 5]", c.y.max())) }
+        let figures = ActivationsFigures(prose: prose)
+        for c in slopes {
+            out.facts.append(Fact(try prose.text("fact.largest_slope", ["name": figures.displayName(String(c.name.dropLast()), short: true) + "′"]), c.y.max()))
+        }
         out.findings.append(try prose.text("finding.derivatives", [
-            "flat": flat.isEmpty ? "none" : flat.joined(separator: " and "), "points": "\(slopes.first?.x.count ?? 0)",
+            "flat": flat.isEmpty ? try prose.text("finding.none") : flat.joined(separator: try prose.text("finding.and")), "points": "\(slopes.first?.x.count ?? 0)",
             "sigmoid": formatNumber(peak("sigmoid"), significant: 3), "tanh": formatNumber(peak("tanh"), significant: 3),
         ]))
     }
@@ -69,8 +72,8 @@ public struct ActivationsStudy: Study {
         func v(_ n: String) -> Double { ClassroomStyle.value(r, n) }
         let naive = (1...3).map { ClassroomStyle.fixed(v("naive/softmax[\($0)]"), 0) }
         let stable = (1...3).map { v("stable/softmax[\($0)]") }
-        for (k, p) in stable.enumerated() { out.facts.append(Fact("softmax([1010, 1000, 990])[\(k + 1)], max subtracted", p)) }
-        out.facts.append(Fact("largest x with e^x finite in float64", v("float64/largest_exp_argument")))
+        for (k, p) in stable.enumerated() { out.facts.append(Fact(try prose.text("fact.softmax_stable", ["k": "\(k + 1)"]), p)) }
+        out.facts.append(Fact(try prose.text("fact.largest_exp"), v("float64/largest_exp_argument")))
         let key = v("naive/exp[1]").isFinite ? "finding.softmax_no_overflow" : "finding.softmax"
         out.findings.append(try prose.text(key, [
             "exp": ClassroomStyle.fixed(v("naive/exp[1]"), 0), "limit": formatNumber(v("float64/largest_exp_argument"), significant: 5),
@@ -83,7 +86,7 @@ public struct ActivationsStudy: Study {
         var values: [String: String] = [:]
         for p in ActivationEvents.probabilities {
             let l = ClassroomStyle.value(r, "cross_entropy(p=\(p))"), g = ClassroomStyle.value(r, "gradient(p=\(p))")
-            out.facts.append(Fact("cross-entropy −log p at p = \(p)", l))
+            out.facts.append(Fact(try prose.text("fact.cross_entropy", ["p": "\(p)"]), l))
             let key = "\(p)".replacingOccurrences(of: ".", with: "_")
             values["ce_\(key)"] = formatNumber(l, significant: 3)
             values["g_\(key)"] = formatNumber(g, significant: 3)
@@ -99,10 +102,10 @@ public struct ActivationsStudy: Study {
         let n = accSlope.y.count
         let accZero = accSlope.y.filter { $0 == 0 }.count, lossZero = lossSlope.y.filter { $0 == 0 }.count
         let levels = Set(acc.y).count
-        out.facts.append(Fact("classifier: training accuracy after \(AccuracyLine.steps) steps", r.values("train/batch_accuracy").last))
-        out.facts.append(Fact("weight line: points where accuracy's numerical slope is exactly 0", Double(accZero), "\(accZero) of \(n)"))
-        out.facts.append(Fact("weight line: points where the loss's numerical slope is exactly 0", Double(lossZero), "\(lossZero) of \(n)"))
-        out.facts.append(Fact("weight line: distinct accuracy values", Double(levels)))
+        out.facts.append(Fact(try prose.text("fact.classifier_accuracy", ["steps": "\(AccuracyLine.steps)"]), r.values("train/batch_accuracy").last))
+        out.facts.append(Fact(try prose.text("fact.accuracy_flat"), Double(accZero), try prose.text("fact.of", ["count": "\(accZero)", "total": "\(n)"])))
+        out.facts.append(Fact(try prose.text("fact.loss_flat"), Double(lossZero), try prose.text("fact.of", ["count": "\(lossZero)", "total": "\(n)"])))
+        out.facts.append(Fact(try prose.text("fact.accuracy_levels"), Double(levels)))
         let values = ["points": "\(n)", "acc_zero": "\(accZero)", "acc_percent": formatNumber(100 * Double(accZero) / Double(max(n, 1)), significant: 3),
                       "loss_zero": "\(lossZero)", "levels": "\(levels)", "low": formatNumber(acc.x.first ?? .nan, significant: 3),
                       "high": formatNumber(acc.x.last ?? .nan, significant: 3), "weight": AccuracyLine.weight]

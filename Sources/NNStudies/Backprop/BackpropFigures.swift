@@ -59,7 +59,7 @@ struct BackpropFigures {
         }
         for (k, v) in values("Y").enumerated() {
             nodes.append(Node("y\(k)", x: columns[3].x, y: columns[3].rows[k], label: "y\(Self.sub(k + 1)) = \(ClassroomStyle.fixed(v, 10))",
-                              shape: .box, detail: "= a\(Self.sub(k + 1))⁽³⁾ (identity)", fill: Color(hex: "EAF2FA")))
+                              shape: .box, detail: "= a\(Self.sub(k + 1))⁽³⁾ " + prose.line("forward.identity", [:]), fill: Color(hex: "EAF2FA")))
         }
         var edges: [Edge] = []
         for (from, to) in zip(columns, columns.dropFirst()) {
@@ -70,8 +70,9 @@ struct BackpropFigures {
         var a = Axes(title: nil, xLimits: -0.9...10.6, yLimits: -1.12...2.95, grid: false, legend: false)
         a.frame = false
         a.marks = [.graph(graph)]
-        let heads = [("input X", "x₁, x₂"), ("layer 1", "A1 = X·W1 + B1,  Z1 = σ(A1)"), ("layer 2", "A2 = Z1·W2 + B2,  Z2 = σ(A2)"),
-                     ("output Y", "Y = Z2·W3 + B3")]
+        let heads = [(try prose.text("forward.input_head"), "x₁, x₂"), (try prose.text("forward.layer_head", ["layer": "1"]), "A1 = X·W1 + B1,  Z1 = σ(A1)"),
+                     (try prose.text("forward.layer_head", ["layer": "2"]), "A2 = Z1·W2 + B2,  Z2 = σ(A2)"),
+                     (try prose.text("forward.output_head"), "Y = Z2·W3 + B3")]
         for (col, head) in zip(columns, heads) {
             a.marks.append(.text(TextMark(x: col.x, y: 2.75, text: head.0, anchor: .center, size: 13)))
             a.marks.append(.text(TextMark(x: col.x, y: 2.5, text: head.1, anchor: .center, color: Color(hex: "444444"), size: 11)))
@@ -99,10 +100,10 @@ struct BackpropFigures {
             nodes.append(Node("h\(k)", x: 4.2, y: y, label: "h\(Self.sub(k)) = \(f8(v("h\(k)")))", shape: .box,
                               detail: "z\(Self.sub(k)) = \(f8(v("z\(k)")))"))
             nodes.append(Node("o\(k)", x: 8.4, y: y, label: "o\(Self.sub(k)) = \(f8(v("o\(k)")))", shape: .box,
-                              detail: "target t\(Self.sub(k)) = \(ClassroomStyle.given(v("t\(k)")))"))
+                              detail: prose.line("step.target", [:]) + " t\(Self.sub(k)) = \(ClassroomStyle.given(v("t\(k)")))"))
         }
         nodes.append(Node("E", x: 12.4, y: 0.5, label: "E = \(f8(v("E")))", shape: .box,
-                          detail: "after one step: \(f8(v("E", step: 1)))", fill: Color(hex: "EAF2FA")))
+                          detail: prose.line("step.after", ["value": f8(v("E", step: 1))]), fill: Color(hex: "EAF2FA")))
         var edges: [Edge] = []
         for (k, (from, to)) in Self.wiring.enumerated() {
             // Diagonals cross half-way: their labels stay on the half nearer their start.
@@ -114,7 +115,7 @@ struct BackpropFigures {
         network.frame = false
         network.marks = [.graph(GraphMark(nodes: nodes, edges: edges, belowColor: ClassroomStyle.gradient, fontSize: 12))]
         let table = ClassroomStyle.table(
-            title: try prose.text("step.table_title"), header: ["weight", "from → to", "before", "∂E/∂w (backprop)", "after one step"],
+            title: try prose.text("step.table_title"), header: try ["weight", "from_to", "before", "gradient", "after"].map { try prose.text("step.header_\($0)") },
             rows: Self.wiring.enumerated().map { k, e in
                 ["w\(Self.sub(k + 1))", "\(Self.pretty(e.0)) → \(Self.pretty(e.1))", ClassroomStyle.given(v("w\(k + 1)")),
                  f8(v("dE/dw\(k + 1)")), f8(v("w\(k + 1)", step: 1))]

@@ -40,7 +40,7 @@ public struct BackpropStudy: Study {
         try findings(run, into: &out)
         let stepRuns = [run(BackpropExamples.stepRun)].compactMap { $0 }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: [], settings: stepRuns.isEmpty ? [] : SettingsTable.rows(stepRuns))
+                       facts: out.facts, diagnoses: [], settings: stepRuns.isEmpty ? [] : prose.settingsRows(stepRuns) { _ in prose.line("settings.data", [:]) })
     }
 
     /// Facts and "what this run measured", one part per example present.
@@ -48,19 +48,19 @@ public struct BackpropStudy: Study {
         func n(_ v: Double, _ decimals: Int) -> String { ClassroomStyle.fixed(v, decimals) }
         if let r = run(BackpropExamples.forwardRun) {
             let y = BackpropFigures.entries(r, "Y").map(\.value)
-            for (k, v) in y.enumerated() { out.facts.append(Fact("forward pass: Y[\(k + 1)]", v, n(v, 10))) }
+            for (k, v) in y.enumerated() { out.facts.append(Fact(try prose.text("fact.forward_y", ["k": "\(k + 1)"]), v, n(v, 10))) }
             out.findings.append(try prose.text("finding.forward", ["y": y.map { n($0, 10) }.joined(separator: ", "),
                                                                    "z1": BackpropFigures.entries(r, "Z1").map { n($0.value, 10) }.joined(separator: ", ")]))
         }
         if let r = run(BackpropExamples.stepRun) { try stepFindings(r, into: &out) }
         if let apples = run(BackpropGraphs.apples), let sum = run(BackpropGraphs.sumProduct) {
             func v(_ r: EventStore.Run, _ name: String) -> Double { ClassroomStyle.value(r, name) }
-            out.facts.append(Fact("apples: total", v(apples, "value/total")))
-            out.facts.append(Fact("apples: ∂total/∂apple price", v(apples, "grad/apple_price")))
-            out.facts.append(Fact("e = (a + b)(b + 1): ∂e/∂b", v(sum, "grad/b")))
+            out.facts.append(Fact(try prose.text("fact.apples_total"), v(apples, "value/total")))
+            out.facts.append(Fact(try prose.text("fact.apples_d_price"), v(apples, "grad/apple_price")))
+            out.facts.append(Fact(try prose.text("fact.sum_product_db"), v(sum, "grad/b")))
             if let fruit = run(BackpropGraphs.fruit) {
-                out.facts.append(Fact("apples and mandarins: total", v(fruit, "value/total")))
-                out.facts.append(Fact("apples and mandarins: ∂total/∂tax", v(fruit, "grad/tax")))
+                out.facts.append(Fact(try prose.text("fact.fruit_total"), v(fruit, "value/total")))
+                out.facts.append(Fact(try prose.text("fact.fruit_d_tax"), v(fruit, "grad/tax")))
             }
             out.findings.append(try prose.text("finding.graphs", [
                 "d_price": n(v(apples, "grad/apple_price"), 6), "d_tax": n(v(apples, "grad/tax"), 6), "db": n(v(sum, "grad/b"), 6),
@@ -74,10 +74,10 @@ public struct BackpropStudy: Study {
     func stepFindings(_ r: EventStore.Run, into out: inout SectionParts) throws {
         func v(_ name: String, step: Int = 0) -> Double { ClassroomStyle.value(r, name, step: step) }
         let e0 = v("E"), e1 = v("E", step: 1)
-        out.facts.append(Fact("2-2-2: E before the step", e0, ClassroomStyle.fixed(e0, 8)))
-        out.facts.append(Fact("2-2-2: E after one step", e1, ClassroomStyle.fixed(e1, 8)))
+        out.facts.append(Fact(try prose.text("fact.e_before"), e0, ClassroomStyle.fixed(e0, 8)))
+        out.facts.append(Fact(try prose.text("fact.e_after"), e1, ClassroomStyle.fixed(e1, 8)))
         let hidden = (1...4).map { abs(v("dE/dw\($0)")) }.reduce(0, +) / 4, output = (5...8).map { abs(v("dE/dw\($0)")) }.reduce(0, +) / 4
-        out.facts.append(Fact("2-2-2: mean |∂E/∂w| of w5..w8 over that of w1..w4", output / hidden))
+        out.facts.append(Fact(try prose.text("fact.gradient_ratio"), output / hidden))
         out.findings.append(try prose.text(e1 < e0 ? "finding.step" : "finding.step_up", [
             "w5": ClassroomStyle.given(v("w5")), "w5_after": ClassroomStyle.fixed(v("w5", step: 1), 8),
             "g5": ClassroomStyle.fixed(v("dE/dw5"), 8), "rate": ClassroomStyle.given(r.start?.optimizerSettings["learning_rate"] ?? .nan),
@@ -89,12 +89,12 @@ public struct BackpropStudy: Study {
     func checkFindings(_ r: EventStore.Run, into out: inout SectionParts) throws {
         let errors = r.scalars.keys.filter { $0.hasPrefix("relative_error/") }.sorted().map { ClassroomStyle.value(r, $0) }
         let worst = errors.max() ?? .nan, epsilon = ClassroomStyle.value(r, "epsilon")
-        out.facts.append(Fact("gradient check: largest relative error at ε = \(formatNumber(epsilon, significant: 1))", worst))
+        out.facts.append(Fact(try prose.text("fact.check_worst", ["epsilon": formatNumber(epsilon, significant: 1)]), worst))
         var values = ["worst": formatNumber(worst, significant: 2), "count": "\(errors.count)", "epsilon": formatNumber(epsilon, significant: 1),
                       "parameters": "\(r.start?.parameterCount ?? 0)"]
         if let c = r.curves.first(where: { $0.name == "max_relative_error" }), let best = c.y.indices.min(by: { c.y[$0] < c.y[$1] }),
            let smallest = c.x.indices.min(by: { c.x[$0] < c.x[$1] }), let largest = c.x.indices.max(by: { c.x[$0] < c.x[$1] }) {
-            out.facts.append(Fact("gradient check: ε with the smallest error", c.x[best]))
+            out.facts.append(Fact(try prose.text("fact.check_best"), c.x[best]))
             values["best_epsilon"] = formatNumber(c.x[best], significant: 1)
             values["best_error"] = formatNumber(c.y[best], significant: 2)
             values["small_epsilon"] = formatNumber(c.x[smallest], significant: 1)

@@ -56,6 +56,10 @@ struct GraphFigures {
                 ("c", "mul", "c", 0.5), ("d", "mul", "d", 0.5), ("mul", "e", "e", 0.5)],
         size: (860, 400), limits: (-2.6...9.2, -0.45...2.45))
 
+    /// The nodes' words and their prose keys (`graph.<key>`).
+    static let words = ["apple price": "apple_price", "apples": "apples", "tax": "tax", "total": "total", "mandarin price": "mandarin_price",
+                        "mandarins": "mandarins"]
+
     /// The number an edge carries: the forward value of its variable (`b_via_c` carries b).
     static func forwardName(_ variable: String) -> String {
         "value/" + (variable.hasPrefix("b_via") ? "b" : variable)
@@ -70,7 +74,13 @@ struct GraphFigures {
         }
         var a = Axes(title: try prose.text("graph.key"), xLimits: layout.limits.x, yLimits: layout.limits.y, grid: false, legend: false)
         a.frame = false
-        a.marks = [.graph(GraphMark(nodes: layout.nodes, edges: edges, belowColor: ClassroomStyle.gradient, fontSize: 14))]
+        // The plain nodes' words ("apple price", "tax") are keys of the prose, read in the report's language.
+        let nodes = layout.nodes.map { n -> Node in
+            var n = n
+            if let key = Self.words[n.label] { n.label = prose.line("graph.\(key)", [:]) }
+            return n
+        }
+        a.marks = [.graph(GraphMark(nodes: nodes, edges: edges, belowColor: ClassroomStyle.gradient, fontSize: 14))]
         if layout.key == "sum_product", let b = layout.nodes.first(where: { $0.id == "b" }) {
             // b's two gradients add up: written left of b, where no edge passes.
             let sum = "∂e/∂b = \(text(v("grad/b_via_c"))) + \(text(v("grad/b_via_d"))) = \(text(v("grad/b")))"
@@ -101,17 +111,17 @@ struct GraphFigures {
         let errors = names.map { ClassroomStyle.value(r, "relative_error/\($0)") }
         let epsilon = ClassroomStyle.value(r, "epsilon")
         var bars = Axes(title: try prose.text("check.bars_title", ["epsilon": formatNumber(epsilon, significant: 1)]),
-                        xLabel: "parameter (W weights, b biases of layers 1–3)", yLabel: "relative error (log)", yScale: .log)
+                        xLabel: try prose.text("check.bars_x_axis"), yLabel: try prose.text("check.bars_y_axis"), yScale: .log)
         bars.marks = [.bar(BarMark(x: names.indices.map(Double.init), height: errors, color: Theme.okabeIto[0]))]
         bars.xCategories = names.map(Self.shortName)
         bars.referenceLines = [ReferenceLine(.horizontal, at: 1e-7, label: "1e−7")]
         bars.yLimits = 1e-13...1e-5
-        var sweep = Axes(title: try prose.text("check.sweep_title"), xLabel: "ε (finite-difference step, log)",
-                         yLabel: "largest relative error (log)", xScale: .log, yScale: .log)
+        var sweep = Axes(title: try prose.text("check.sweep_title"), xLabel: try prose.text("check.sweep_x_axis"),
+                         yLabel: try prose.text("check.sweep_y_axis"), xScale: .log, yScale: .log)
         if let c = r.curves.first(where: { $0.name == "max_relative_error" }) {
             sweep.marks = [.line(LineMark(x: c.x, y: c.y, color: Theme.okabeIto[1], marker: .circle))]
         }
-        sweep.referenceLines = [ReferenceLine(.vertical, at: epsilon, label: "ε used"), ReferenceLine(.horizontal, at: 1e-7, label: "1e−7")]
+        sweep.referenceLines = [ReferenceLine(.vertical, at: epsilon, label: try prose.text("check.epsilon_used")), ReferenceLine(.horizontal, at: 1e-7, label: "1e−7")]
         var rows = names.map { n in
             ["per parameter", n, CSVTable.number(epsilon), CSVTable.number(ClassroomStyle.value(r, "relative_error/\(n)")),
              CSVTable.number(ClassroomStyle.value(r, "max_abs_error/\(n)")), CSVTable.number(ClassroomStyle.value(r, "gradient_norm/\(n)"))]

@@ -1,6 +1,7 @@
 import Foundation
 import NNEngine
 import NNEvents
+import NNPlot
 import NNReport
 
 /// Decision boundaries on TF-Playground-style 2-D data (circle, xor, gauss, spiral, moons):
@@ -52,7 +53,8 @@ public struct BoundariesStudy: Study {
             try figures.facts(sets, records, into: &out)
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: netRuns.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(netRuns),
+                       facts: out.facts, diagnoses: netRuns.map { ($0.name, Diagnoses.all($0)) }, settings: prose.settingsRows(netRuns) { r in
+                           prose.line("settings.data", ["set": BoundaryRecord(r).set, "noise": formatNumber(BoundaryNets.noise)]) },
                        notes: [try prose.text("notes.settings")])
     }
 }

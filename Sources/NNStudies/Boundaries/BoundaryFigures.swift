@@ -28,10 +28,14 @@ struct BoundaryRecord {
     /// A short label: `no hidden layer`, `2 × ReLU` (two hidden layers of ReLU units).
     var short: String { Self.short(net) ?? run.label }
 
+    /// The study's prose (labels are looked up in the current language when asked for).
+    static let prose = Prose(resource: PackageResources.boundaries_en_yaml, source: "boundaries.en.yaml")
+
     static func short(_ net: String) -> String? {
         guard let n = BoundaryNets.nets.first(where: { $0.name == net }) else { return nil }
-        if n.depth == 0 { return "no hidden layer" }
-        let act = ["relu": "ReLU", "identity": "linear"][n.activation.description] ?? n.activation.description
+        if n.depth == 0 { return prose.line("net.no_hidden", [:]) }
+        let act = n.activation.description == "identity" ? prose.line("net.linear", [:])
+            : (["relu": "ReLU"][n.activation.description] ?? n.activation.description)
         return "\(n.depth) × \(act)"
     }
 }
@@ -58,7 +62,7 @@ struct BoundaryFigures {
                 a.equalAspect = true
                 // One legend, in the panel most likely to have an empty corner (gauss's training points).
                 a.legend = split == "train" && r.label == "gauss"
-                a.marks = PlaneMarks.points(p.x, p.y, p.labels, size: 2.2, names: a.legend ? ("class 1", "class 0") : nil)
+                a.marks = PlaneMarks.points(p.x, p.y, p.labels, size: 2.2, names: a.legend ? (try prose.text("data.class1"), try prose.text("data.class0")) : nil)
                 axes.append(a)
                 rows += p.x.indices.map { [r.label, p.name, CSVTable.number(p.x[$0]), CSVTable.number(p.y[$0]), "\(p.labels[$0])"] }
             }
@@ -101,9 +105,9 @@ struct BoundaryFigures {
         func acc(_ net: String, _ set: String) -> Double { all.first { $0.net == net && $0.set == set }?.testAccuracy ?? .nan }
         // Heatmap row 0 is drawn at the bottom: the first net goes in the last row.
         let ordered = Array(nets.reversed())
-        var a = Axes(title: try prose.text("accuracy.title"), xLabel: "data set", yLabel: nil, grid: false)
+        var a = Axes(title: try prose.text("accuracy.title"), xLabel: try prose.text("accuracy.x_axis"), yLabel: nil, grid: false)
         a.marks = [.heatmap(HeatmapMark(values: ordered.map { n in sets.map { acc(n, $0) } }, xRange: -0.5...(Double(sets.count) - 0.5),
-                                        yRange: -0.5...(Double(ordered.count) - 0.5), colorLimits: 0.4...1, colorBarLabel: "test accuracy"))]
+                                        yRange: -0.5...(Double(ordered.count) - 0.5), colorLimits: 0.4...1, colorBarLabel: try prose.text("accuracy.colorbar")))]
         for (j, n) in ordered.enumerated() {
             for (i, s) in sets.enumerated() {
                 let v = acc(n, s)
@@ -121,8 +125,9 @@ struct BoundaryFigures {
     /// Training loss of every net, one panel per set.
     func loss(_ sets: [String], _ all: [BoundaryRecord]) throws -> FigureOutput {
         var rows: [[String]] = []
+        let loss = try prose.text("loss.y_axis")
         let axes = sets.enumerated().map { k, set -> Axes in
-            var a = Axes(title: set, xLabel: "step", yLabel: k % 3 == 0 ? "training loss (cross-entropy, log)" : nil, yScale: .log)
+            var a = Axes(title: set, xLabel: ReportText.text("axis.step"), yLabel: k % 3 == 0 ? loss : nil, yScale: .log)
             // gauss's losses all end low, so its upper right is free for the legend.
             a.legend = set == "gauss" || (!sets.contains("gauss") && k == sets.count - 1)
             for (c, n) in BoundaryNets.nets.enumerated() {
@@ -143,7 +148,7 @@ struct BoundaryFigures {
     /// A fact per net and set, and the findings.
     func facts(_ sets: [String], _ all: [BoundaryRecord], into out: inout SectionParts) throws {
         for s in sets {
-            for r in all where r.set == s { out.facts.append(Fact("\(s), \(r.short): test accuracy", r.testAccuracy, Self.percent(r.testAccuracy))) }
+            for r in all where r.set == s { out.facts.append(Fact(try prose.text("fact.accuracy", ["set": s, "net": r.short]), r.testAccuracy, Self.percent(r.testAccuracy))) }
         }
         func acc(_ set: String, _ net: String) -> Double? { all.first { $0.set == set && $0.net == net }?.testAccuracy }
         func best(_ set: String, _ nets: [String]) -> BoundaryRecord? {

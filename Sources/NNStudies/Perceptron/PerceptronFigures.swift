@@ -74,7 +74,7 @@ struct PerceptronFigures {
             }
             a.legend = k == gates.count - 1
             if a.legend { a.marks += try legendKey() }
-            if let p = g.points { a.marks += PlaneMarks.points(p.x, p.y, p.labels, size: 5, names: a.legend ? ("output 1", "output 0") : nil) }
+            if let p = g.points { a.marks += PlaneMarks.points(p.x, p.y, p.labels, size: 5, names: a.legend ? (prose.line("lines.output1", [:]), prose.line("lines.output0", [:])) : nil) }
             return a
         }
         let figure = Figure(title: try prose.text("lines.title"), width: 860, height: 760, rows: 2, columns: 2, axes: axes)
@@ -96,8 +96,8 @@ struct PerceptronFigures {
 
     /// Mistakes per pass, every gate on one axes.
     func mistakes(_ gates: [GateRecord]) throws -> FigureOutput {
-        var a = Axes(title: try prose.text("mistakes.title"), xLabel: "epoch (pass over the four inputs)",
-                     yLabel: "mistakes during the epoch (of 4)", yLimits: -0.25...4.4)
+        var a = Axes(title: try prose.text("mistakes.title"), xLabel: try prose.text("mistakes.x_axis"),
+                     yLabel: try prose.text("mistakes.y_axis"), yLimits: -0.25...4.4)
         var rows: [[String]] = []
         for (k, g) in gates.enumerated() {
             let x = g.mistakes.indices.map { Double($0 + 1) }
@@ -123,9 +123,9 @@ struct PerceptronFigures {
             let same = Self.table(w) == Self.table(n)
             let title = try prose.text(same ? "weights.panel_same" : "weights.panel_differ",
                                        ["gate": g.gate, "table": Self.table(n).map(String.init).joined(separator: " ")])
-            var a = Axes(title: title, xLabel: "weight or bias", yLabel: axes.isEmpty ? "value" : nil)
-            a.marks = [.bar(BarMark(x: [-0.2, 0.8, 1.8], height: [w.w1, w.w2, w.b], width: 0.38, label: "learned by the rule", color: Color(hex: "0072B2"))),
-                       .bar(BarMark(x: [0.2, 1.2, 2.2], height: [n.w1, n.w2, n.b], width: 0.38, label: "the notes' hand-set",
+            var a = Axes(title: title, xLabel: try prose.text("weights.x_axis"), yLabel: axes.isEmpty ? try prose.text("weights.y_axis") : nil)
+            a.marks = [.bar(BarMark(x: [-0.2, 0.8, 1.8], height: [w.w1, w.w2, w.b], width: 0.38, label: try prose.text("weights.learned"), color: Color(hex: "0072B2"))),
+                       .bar(BarMark(x: [0.2, 1.2, 2.2], height: [n.w1, n.w2, n.b], width: 0.38, label: try prose.text("weights.notes"),
                                     color: Color(hex: "009E73")))]
             a.xCategories = ["w₁", "w₂", "b = −θ"]
             a.referenceLines = [ReferenceLine(.horizontal, at: 0, color: .black, dash: .solid)]
@@ -151,19 +151,19 @@ struct PerceptronFigures {
             guard let w = g.last else { continue }
             let table = Self.table(w).map(String.init).joined(separator: ", ")
             if let c = g.cleanEpoch {
-                out.facts.append(Fact("\(g.gate): first epoch without a mistake", Double(c), "\(c)"))
+                out.facts.append(Fact(try prose.text("fact.clean_epoch", ["gate": g.gate]), Double(c), "\(c)"))
             } else {
-                out.facts.append(Fact("\(g.gate): epochs tried, none without a mistake", Double(g.epochs), "\(g.epochs)"))
+                out.facts.append(Fact(try prose.text("fact.epochs_tried", ["gate": g.gate]), Double(g.epochs), "\(g.epochs)"))
                 let best = g.accuracy.max() ?? .nan
-                out.facts.append(Fact("\(g.gate): best accuracy after any epoch", best, formatNumber(best * 100, significant: 3) + " %"))
-                out.facts.append(Fact("\(g.gate): mistakes in the last epoch", g.mistakes.last, g.mistakes.last.map { "\(Int($0))" }))
+                out.facts.append(Fact(try prose.text("fact.best_accuracy", ["gate": g.gate]), best, formatNumber(best * 100, significant: 3) + " %"))
+                out.facts.append(Fact(try prose.text("fact.last_mistakes", ["gate": g.gate]), g.mistakes.last, g.mistakes.last.map { "\(Int($0))" }))
             }
-            out.facts.append(Fact("\(g.gate): learned (w₁, w₂, b)", nil, Self.triple(w)))
-            out.facts.append(Fact("\(g.gate): outputs of the learned weights for (0,0), (0,1), (1,0), (1,1)", nil, table))
+            out.facts.append(Fact(try prose.text("fact.learned", ["gate": g.gate]), nil, Self.triple(w)))
+            out.facts.append(Fact(try prose.text("fact.learned_outputs", ["gate": g.gate]), nil, table))
             if let n = g.notes {
-                out.facts.append(Fact("\(g.gate): the notes' hand-set (w₁, w₂, b), threshold θ = −b", nil,
+                out.facts.append(Fact(try prose.text("fact.notes", ["gate": g.gate]), nil,
                                       "\(Self.triple(n)); θ = \(formatNumber(-n.b, significant: 3))"))
-                out.facts.append(Fact("\(g.gate): outputs of the notes' weights for (0,0), (0,1), (1,0), (1,1)", nil,
+                out.facts.append(Fact(try prose.text("fact.notes_outputs", ["gate": g.gate]), nil,
                                       Self.table(n).map(String.init).joined(separator: ", ")))
             }
             try out.findings.append(gateFinding(g, w))

@@ -57,12 +57,12 @@ public struct PerceptronStudy: Study {
 
     /// The gates' rows (epochs, not steps) and the nets' rows, under the shared header.
     func settings(_ gates: [GateRecord], _ nets: [EventStore.Run]) -> [[String]] {
-        let table = SettingsTable.rows(nets)
+        let table = SettingsTable.rows(nets).map { row in row.count == 9 && row[8].hasSuffix(" truth table") ? Array(row.dropLast()) + [prose.line("settings.data", ["gate": "XOR"])] : row }
         let rows = gates.map { g -> [String] in
             let s = g.run.start
             let rate = s?.optimizerSettings["learning_rate"].map { "learning_rate \(formatNumber($0))" } ?? ""
-            return [g.run.name, "2-1 step unit", s?.layers.first?.initializer ?? "", "perceptron rule", rate, "1",
-                    "\(g.epochs) epochs of 4 inputs", "\(s?.seed ?? 0)", s?.dataset ?? ""]
+            return [g.run.name, prose.line("settings.model", [:]), s?.layers.first?.initializer ?? "", prose.line("settings.rule", [:]), rate, "1",
+                    prose.line("settings.epochs", ["epochs": "\(g.epochs)"]), "\(s?.seed ?? 0)", prose.line("settings.data", ["gate": g.gate])]
         }
         return [table[0]] + rows + table.dropFirst()
     }

@@ -79,7 +79,7 @@ extension PerceptronFigures {
         let gatesOf = net.hiddenGates
         let lines = try (0..<2).map { k in try prose.text("net.hidden_line", ["unit": k == 0 ? "h₁" : "h₂", "gate": gatesOf.count > k ? gatesOf[k] : "?"]) }
         axes.append(try inputPanel(trained, s, title: try prose.text("net.input_title"), lines: lines, points: axes.isEmpty))
-        axes.append(try hiddenPanel(trained, title: try prose.text("net.hidden_title"), labels: ("h₁ (hidden unit 1)", "h₂ (hidden unit 2)")))
+        axes.append(try hiddenPanel(trained, title: try prose.text("net.hidden_title"), labels: (try prose.text("net.h1_axis"), try prose.text("net.h2_axis"))))
         rows += csvRows("trained", trained)
         let figure = Figure(title: try prose.text("net.title"), width: 900, height: axes.count > 2 ? 840 : 440, rows: axes.count / 2, columns: 2,
                             axes: axes)
@@ -108,7 +108,7 @@ extension PerceptronFigures {
             }
         }
         let tt = PerceptronRuns.inputs
-        a.marks += PlaneMarks.points(tt.map { $0[0] }, tt.map { $0[1] }, LogicGate.xor.outputs, size: 6, names: points ? ("XOR = 1", "XOR = 0") : nil)
+        a.marks += PlaneMarks.points(tt.map { $0[0] }, tt.map { $0[1] }, LogicGate.xor.outputs, size: 6, names: points ? (prose.line("net.xor1", [:]), prose.line("net.xor0", [:])) : nil)
         return a
     }
 
@@ -123,7 +123,7 @@ extension PerceptronFigures {
         for k in tt.indices where !done.contains(k) {
             let group = tt.indices.filter { abs(h[$0].0 - h[k].0) < 0.08 && abs(h[$0].1 - h[k].1) < 0.08 }
             done.formUnion(group)
-            let text = group.map { "(\(Int(tt[$0][0])),\(Int(tt[$0][1])))" }.joined(separator: " and ")
+            let text = group.map { "(\(Int(tt[$0][0])),\(Int(tt[$0][1])))" }.joined(separator: prose.line("net.and", [:]))
             let above = h[k].1 < 0.6
             a.marks.append(.text(TextMark(x: h[k].0, y: h[k].1 + (above ? 0.07 : -0.07), text: text, anchor: above ? .above : .below,
                                           color: net.output(h[k]) > 0.5 ? .black : .white, size: 10)))
@@ -133,7 +133,7 @@ extension PerceptronFigures {
 
     /// Each attempt's loss over the epochs.
     func xorLoss(_ nets: [XORNetRecord]) throws -> FigureOutput {
-        var a = Axes(title: try prose.text("net_loss.title"), xLabel: "epoch (one full-batch step)", yLabel: "binary cross-entropy (log)",
+        var a = Axes(title: try prose.text("net_loss.title"), xLabel: try prose.text("net_loss.x_axis"), yLabel: try prose.text("net_loss.y_axis"),
                      yScale: .log)
         var rows: [[String]] = []
         for (k, n) in nets.enumerated() {
@@ -149,8 +149,8 @@ extension PerceptronFigures {
     /// Facts and findings of the nets.
     func netFacts(_ nets: [XORNetRecord], into out: inout SectionParts) throws {
         for n in nets {
-            out.facts.append(Fact("\(n.run.name): accuracy on the four XOR inputs", n.accuracy, formatNumber(n.accuracy * 100, significant: 3) + " %"))
-            out.facts.append(Fact("\(n.run.name): binary cross-entropy after training", n.loss))
+            out.facts.append(Fact(try prose.text("fact.net_accuracy", ["run": n.run.name]), n.accuracy, formatNumber(n.accuracy * 100, significant: 3) + " %"))
+            out.facts.append(Fact(try prose.text("fact.net_loss", ["run": n.run.name]), n.loss))
         }
         guard let last = nets.last else { return }
         let epochs = "\((last.run.end?.step ?? 0) + 1)"
@@ -167,7 +167,7 @@ extension PerceptronFigures {
         let formula = composite ? outGate.replacingOccurrences(of: "h₁", with: wrap(h[0])).replacingOccurrences(of: "h₂", with: wrap(h[1]))
                                 : "\(outGate)(\(h[0]), \(h[1]))"
         var sentence = try prose.text("finding.net_solved", ["epochs": epochs, "loss": formatNumber(last.loss, significant: 2), "h1": h[0],
-                                                             "h2": h[1], "out": composite ? outGate : "\(outGate) of h₁ and h₂", "formula": formula])
+                                                             "h2": h[1], "out": composite ? outGate : try prose.text("finding.gate_of_hidden", ["gate": outGate]), "formula": formula])
         sentence += " " + (try prose.text(notes ? "finding.net_notes" : "finding.net_other"))
         if nets.count > 1 {
             sentence += " " + (try prose.text("finding.net_retried", ["failed": "\(nets.count - 1)",

@@ -32,11 +32,23 @@ struct ScalingRecord {
 struct ScalingFigures {
     let prose: Prose
 
+    /// A run's name for the reader: its label in the report's language (`run.raw`, `run.standardised`).
+    func label(_ r: ScalingRecord) -> String {
+        r.run.name == ScalingRuns.runs[0] ? prose.line("run.raw", [:]) : r.run.name == ScalingRuns.runs[1] ? prose.line("run.standardised", [:]) : r.run.label
+    }
+
+    /// The axis labels of a run's weight plane (the events' own are English).
+    func planeLabels(_ r: ScalingRecord) -> (String?, String?) {
+        guard r.surface != nil else { return (nil, nil) }
+        let raw = r.run.name == ScalingRuns.runs[0]
+        return (prose.line(raw ? "paths.raw_x" : "paths.std_x", [:]), prose.line(raw ? "paths.raw_y" : "paths.std_y", [:]))
+    }
+
     /// The two paths over their loss contours: an elongated bowl and a round one.
     func paths(_ runs: [ScalingRecord]) throws -> FigureOutput {
         var rows: [[String]] = []
         let axes = try runs.map { r -> Axes in
-            var a = Axes(title: try panelTitle(r), xLabel: r.surface?.xLabel, yLabel: r.surface?.yLabel, grid: false)
+            var a = Axes(title: try panelTitle(r), xLabel: planeLabels(r).0, yLabel: planeLabels(r).1, grid: false)
             a.equalAspect = true
             if let s = r.surface, let start = r.path.first?.value, r.minimumLoss.isFinite {
                 let excess = start - r.minimumLoss
@@ -45,8 +57,8 @@ struct ScalingFigures {
                                                     lineColor: Color(hex: "666666"), labelLevels: false)))
                 a.xLimits = (s.x.first ?? 0)...(s.x.last ?? 1); a.yLimits = (s.y.first ?? 0)...(s.y.last ?? 1)
             }
-            a.marks.append(.path(PathMark(x: r.path.map(\.x), y: r.path.map(\.y), label: "gradient-descent path", color: .red, arrows: true)))
-            a.marks.append(.scatter(ScatterMark(x: [r.minimum.0], y: [r.minimum.1], label: "least-squares minimum", color: .black, size: 6,
+            a.marks.append(.path(PathMark(x: r.path.map(\.x), y: r.path.map(\.y), label: try prose.text("paths.path_label"), color: .red, arrows: true)))
+            a.marks.append(.scatter(ScatterMark(x: [r.minimum.0], y: [r.minimum.1], label: try prose.text("paths.minimum_label"), color: .black, size: 6,
                                                 marker: .plus)))
             a.legend = r.run === runs.first?.run
             rows += r.path.map { [r.run.name, "\($0.step)", CSVTable.number($0.x), CSVTable.number($0.y), CSVTable.number($0.value ?? .nan)] }
@@ -58,23 +70,23 @@ struct ScalingFigures {
     }
 
     func panelTitle(_ r: ScalingRecord) throws -> String {
-        let values = ["label": r.run.label, "steps": r.convergedAt.map { "\($0)" } ?? "—",
+        let values = ["label": label(r), "steps": r.convergedAt.map { "\($0)" } ?? "—",
                       "ratio": formatNumber(r.lambda.max / r.lambda.min, significant: 3), "lr": formatNumber(r.learningRate, significant: 3)]
         return try prose.text(r.convergedAt == nil ? "paths.panel_never" : "paths.panel", values)
     }
 
     /// The loss above its minimum, and the weights' distance from the least-squares weights, per step.
     func loss(_ runs: [ScalingRecord]) throws -> FigureOutput {
-        var excess = Axes(title: try prose.text("loss.excess_title"), xLabel: "step", yLabel: "L(w) − L(w*) (log)", yScale: .log)
-        var error = Axes(title: try prose.text("loss.error_title"), xLabel: "step", yLabel: "largest |wᵢ − wᵢ*| / |wᵢ*| (log)", yScale: .log)
+        var excess = Axes(title: try prose.text("loss.excess_title"), xLabel: ReportText.text("axis.step"), yLabel: "L(w) − L(w*) (log)", yScale: .log)
+        var error = Axes(title: try prose.text("loss.error_title"), xLabel: ReportText.text("axis.step"), yLabel: try prose.text("loss.error_axis"), yScale: .log)
         var rows: [[String]] = []
         for (k, r) in runs.enumerated() {
             let color = Theme.okabeIto[k % 8], steps = r.path.map { Double($0.step) }
             let ex = r.path.map { ($0.value ?? .nan) - r.minimumLoss }
             // Markers on the short run: its few steps would otherwise be a hairline at the left.
             let marker: MarkerShape? = r.path.count < 60 ? .circle : nil
-            excess.marks.append(.line(LineMark(x: steps, y: ex, label: r.run.label, color: color, width: 1.8, marker: marker)))
-            error.marks.append(.line(LineMark(x: steps, y: r.errors, label: r.run.label, color: color, width: 1.8, marker: marker)))
+            excess.marks.append(.line(LineMark(x: steps, y: ex, label: label(r), color: color, width: 1.8, marker: marker)))
+            error.marks.append(.line(LineMark(x: steps, y: r.errors, label: label(r), color: color, width: 1.8, marker: marker)))
             if let c = r.convergedAt {
                 error.referenceLines.append(ReferenceLine(.vertical, at: Double(c), label: "\(c)", color: color, dash: .dotted))
             }
@@ -91,18 +103,18 @@ struct ScalingFigures {
     func facts(_ runs: [ScalingRecord], into out: inout SectionParts) throws {
         for r in runs {
             let n = r.run.name
-            out.facts.append(Fact("\(n): steps until every weight is within \(formatNumber(ScalingRuns.tolerance * 100, significant: 1)) % of least squares",
-                                  r.convergedAt.map(Double.init), r.convergedAt.map { "\($0)" } ?? "never"))
-            out.facts.append(Fact("\(n): learning rate 1/λ_max", r.learningRate))
-            out.facts.append(Fact("\(n): curvature ratio λ_max/λ_min of the loss", r.lambda.max / r.lambda.min))
-            out.facts.append(Fact("\(n): least-squares (w₁, w₂), normal equations", nil,
+            out.facts.append(Fact(try prose.text("fact.steps", ["run": n, "percent": formatNumber(ScalingRuns.tolerance * 100, significant: 1)]),
+                                  r.convergedAt.map(Double.init), try r.convergedAt.map { "\($0)" } ?? prose.text("fact.never")))
+            out.facts.append(Fact(try prose.text("fact.learning_rate", ["run": n]), r.learningRate))
+            out.facts.append(Fact(try prose.text("fact.curvature", ["run": n]), r.lambda.max / r.lambda.min))
+            out.facts.append(Fact(try prose.text("fact.least_squares", ["run": n]), nil,
                                   "\(formatNumber(r.minimum.0, significant: 5)), \(formatNumber(r.minimum.1, significant: 5))"))
             if let last = r.path.last {
-                out.facts.append(Fact("\(n): (w₁, w₂) after \(last.step) steps", nil,
+                out.facts.append(Fact(try prose.text("fact.weights_after", ["run": n, "steps": "\(last.step)"]), nil,
                                       "\(formatNumber(last.x, significant: 5)), \(formatNumber(last.y, significant: 5))"))
             }
             let std = ["feature/std_x1", "feature/std_x2"].compactMap { r.run.values($0).first }.map { formatNumber($0, significant: 3) }
-            if std.count == 2 { out.facts.append(Fact("\(n): standard deviations of the features it trains on", nil, std.joined(separator: ", "))) }
+            if std.count == 2 { out.facts.append(Fact(try prose.text("fact.feature_std", ["run": n]), nil, std.joined(separator: ", "))) }
         }
         guard runs.count == 2, let raw = runs[0].convergedAt, let std = runs[1].convergedAt else { return }
         let values = ["raw": "\(raw)", "std": "\(std)", "raw_lr": formatNumber(runs[0].learningRate, significant: 3),

@@ -41,7 +41,8 @@ public struct ScalingStudy: Study {
             try figures.facts(records, into: &out)
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: runs.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(runs),
+                       facts: out.facts, diagnoses: runs.map { ($0.name, Diagnoses.all($0)) }, settings: prose.settingsRows(runs) { r in
+                           prose.line("settings.data", ["samples": "\(r.start?.splits["train"] ?? 0)"]) },
                        notes: [try prose.text("notes.settings")])
     }
 }
