@@ -2,8 +2,8 @@ import Foundation
 
 /// Finds English left in a text that should be Korean: every word of Latin letters that is not
 /// a name or code the Korean report keeps as it is (ReLU, Adam, Xavier, PNG, ...). Identifiers
-/// (anything with `/`, `_`, `=` or `@`: run names, layer names, settings keys, file paths) and
-/// single letters (maths) are code, not English.
+/// (anything with `/`, `_`, `=` or `@`: run names, layer names, settings keys, file paths), options
+/// (`--quick`) and single letters (maths) are code, not English.
 public enum EnglishWords {
     /// Names and code the Korean report writes in Latin script, lower-cased.
     public static let allowed: Set<String> = [
@@ -11,9 +11,13 @@ public enum EnglishWords {
         "relu", "sigmoid", "tanh", "xavier", "he", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
         // data, formats, tools, people
         "mnist", "idx", "png", "svg", "pdf", "csv", "dpi", "nnviz", "tensorboard", "kaiser", "li", "pc",
-        // maths
-        "ln", "log", "nan", "max", "std",
+        "tf", "playground", "rosenblatt", "glorot",
+        // maths, and the number type and axis scale as code names them
+        "ln", "log", "nan", "max", "std", "inf", "float", "symlog",
     ]
+
+    /// Logic gates, as the course notes write them: upper case only, so that "and", "or", "not" stay English.
+    public static let gates: Set<String> = ["AND", "OR", "NAND", "NOR", "XOR", "XNOR", "NOT"]
 
     /// The words of `text` that are neither allowed names nor code, each with a little context.
     /// `names` are the identifiers of the data (run and study names, run labels, layer names):
@@ -23,9 +27,9 @@ public enum EnglishWords {
         for name in names.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: name, with: " ") }
         var found: [String] = []
         for chunk in text.split(whereSeparator: \.isWhitespace) {
-            if chunk.contains(where: { "/_=@".contains($0) }) { continue }
+            if chunk.contains(where: { "/_=@".contains($0) }) || chunk.hasPrefix("--") { continue }
             let words = chunk.split { !($0.isASCII && $0.isLetter) }
-            for w in words where w.count > 1 && !allowed.contains(w.lowercased()) { found.append("'\(w)' in '\(chunk)'") }
+            for w in words where w.count > 1 && !allowed.contains(w.lowercased()) && !gates.contains(String(w)) { found.append("'\(w)' in '\(chunk)'") }
         }
         return found
     }
