@@ -62,7 +62,8 @@ struct ActivationsFigures {
         let red = ClassroomStyle.gradient, green = Theme.okabeIto[2]
         let table = ClassroomStyle.table(
             title: try prose.text("softmax.table_title", ["limit": formatNumber(v("float64/largest_exp_argument"), significant: 5)]),
-            header: ["k", try prose.text("softmax.header_logit"), "e^a", "e^a / Σ e^a", "a − max a", "e^(a − max a)", try prose.text("softmax.header_engine")], rows: rows,
+            header: ["k", try prose.text("softmax.header_logit"), "e^a", "e^a / Σ e^a", "a − max a", "e^(a − max a)",
+                try prose.text("softmax.header_engine")], rows: rows,
             colors: [.black, .black, red, red, .black, .black, green], size: 12.5)
         var csv = ks.map { k in
             ["\(k)", "\(v("logit[\(k)]"))", ClassroomStyle.csvField(v("naive/exp[\(k)]")), ClassroomStyle.csvField(v("naive/softmax[\(k)]")),
@@ -119,7 +120,8 @@ struct ActivationsFigures {
         if let lo = finite.min(), let hi = finite.max() { a1.yLimits = (lo / 1.6)...(hi * 1.25) }
         var a2 = Axes(title: try prose.text("accuracy.accuracy_title"), yLabel: try prose.text("accuracy.accuracy_axis"))
         a2.marks = [.line(LineMark(x: acc.x, y: acc.y, color: Theme.okabeIto[2]))]
-        var a3 = Axes(title: try prose.text("accuracy.slope_title"), xLabel: xLabel, yLabel: try prose.text("accuracy.slope_axis"), yScale: .symlog(linearThreshold: 0.1))
+        var a3 = Axes(title: try prose.text("accuracy.slope_title"), xLabel: xLabel, yLabel: try prose.text("accuracy.slope_axis"),
+            yScale: .symlog(linearThreshold: 0.1))
         a3.marks = [.line(LineMark(x: accs.x, y: accs.y, label: try prose.text("accuracy.accuracy_axis"), color: Theme.okabeIto[2], width: 1.2)),
                     .line(LineMark(x: ls.x, y: ls.y, label: try prose.text("accuracy.loss_label"), color: Self.function))]
         if let t = trained {

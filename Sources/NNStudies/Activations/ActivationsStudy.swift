@@ -49,7 +49,8 @@ public struct ActivationsStudy: Study {
             try accuracyFindings(r, into: &out)
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: [], settings: line.map { prose.settingsRows([$0]) { r in prose.line("settings.data", ["samples": "\(r.start?.splits["train"] ?? 0)", "seed": "\(r.start?.seed ?? 0)"]) } } ?? [])
+                       facts: out.facts, diagnoses: [], settings: line.map { prose.settingsRows([$0]) { r in prose.line("settings.data",
+                           ["samples": "\(r.start?.splits["train"] ?? 0)", "seed": "\(r.start?.seed ?? 0)"]) } } ?? [])
     }
 
     /// Which derivatives are zero everywhere, and the peaks of sigmoid′ and tanh′.
@@ -62,7 +63,8 @@ public struct ActivationsStudy: Study {
             out.facts.append(Fact(try prose.text("fact.largest_slope", ["name": figures.displayName(String(c.name.dropLast()), short: true) + "′"]), c.y.max()))
         }
         out.findings.append(try prose.text("finding.derivatives", [
-            "flat": flat.isEmpty ? try prose.text("finding.none") : flat.joined(separator: try prose.text("finding.and")), "points": "\(slopes.first?.x.count ?? 0)",
+            "flat": flat.isEmpty ? try prose.text("finding.none") : flat.joined(separator: try prose.text("finding.and")),
+                "points": "\(slopes.first?.x.count ?? 0)",
             "sigmoid": formatNumber(peak("sigmoid"), significant: 3), "tanh": formatNumber(peak("tanh"), significant: 3),
         ]))
     }

@@ -115,7 +115,8 @@ struct BackpropFigures {
         network.frame = false
         network.marks = [.graph(GraphMark(nodes: nodes, edges: edges, belowColor: ClassroomStyle.gradient, fontSize: 12))]
         let table = ClassroomStyle.table(
-            title: try prose.text("step.table_title"), header: try ["weight", "from_to", "before", "gradient", "after"].map { try prose.text("step.header_\($0)") },
+            title: try prose.text("step.table_title"), header: try ["weight", "from_to", "before", "gradient",
+                "after"].map { try prose.text("step.header_\($0)") },
             rows: Self.wiring.enumerated().map { k, e in
                 ["w\(Self.sub(k + 1))", "\(Self.pretty(e.0)) → \(Self.pretty(e.1))", ClassroomStyle.given(v("w\(k + 1)")),
                  f8(v("dE/dw\(k + 1)")), f8(v("w\(k + 1)", step: 1))]

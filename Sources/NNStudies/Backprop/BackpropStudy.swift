@@ -40,7 +40,8 @@ public struct BackpropStudy: Study {
         try findings(run, into: &out)
         let stepRuns = [run(BackpropExamples.stepRun)].compactMap { $0 }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: [], settings: stepRuns.isEmpty ? [] : prose.settingsRows(stepRuns) { _ in prose.line("settings.data", [:]) })
+                       facts: out.facts, diagnoses: [], settings: stepRuns.isEmpty ? [] : prose.settingsRows(stepRuns) { _ in prose.line("settings.data",
+                           [:]) })
     }
 
     /// Facts and "what this run measured", one part per example present.

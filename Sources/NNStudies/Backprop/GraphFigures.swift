@@ -121,7 +121,8 @@ struct GraphFigures {
         if let c = r.curves.first(where: { $0.name == "max_relative_error" }) {
             sweep.marks = [.line(LineMark(x: c.x, y: c.y, color: Theme.okabeIto[1], marker: .circle))]
         }
-        sweep.referenceLines = [ReferenceLine(.vertical, at: epsilon, label: try prose.text("check.epsilon_used")), ReferenceLine(.horizontal, at: 1e-7, label: "1e−7")]
+        sweep.referenceLines = [ReferenceLine(.vertical, at: epsilon, label: try prose.text("check.epsilon_used")), ReferenceLine(.horizontal, at: 1e-7,
+            label: "1e−7")]
         var rows = names.map { n in
             ["per parameter", n, CSVTable.number(epsilon), CSVTable.number(ClassroomStyle.value(r, "relative_error/\(n)")),
              CSVTable.number(ClassroomStyle.value(r, "max_abs_error/\(n)")), CSVTable.number(ClassroomStyle.value(r, "gradient_norm/\(n)"))]

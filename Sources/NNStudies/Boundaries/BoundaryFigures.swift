@@ -62,7 +62,8 @@ struct BoundaryFigures {
                 a.equalAspect = true
                 // One legend, in the panel most likely to have an empty corner (gauss's training points).
                 a.legend = split == "train" && r.label == "gauss"
-                a.marks = PlaneMarks.points(p.x, p.y, p.labels, size: 2.2, names: a.legend ? (try prose.text("data.class1"), try prose.text("data.class0")) : nil)
+                a.marks = PlaneMarks.points(p.x, p.y, p.labels, size: 2.2, names: a.legend ? (try prose.text("data.class1"),
+                    try prose.text("data.class0")) : nil)
                 axes.append(a)
                 rows += p.x.indices.map { [r.label, p.name, CSVTable.number(p.x[$0]), CSVTable.number(p.y[$0]), "\(p.labels[$0])"] }
             }
@@ -107,7 +108,8 @@ struct BoundaryFigures {
         let ordered = Array(nets.reversed())
         var a = Axes(title: try prose.text("accuracy.title"), xLabel: try prose.text("accuracy.x_axis"), yLabel: nil, grid: false)
         a.marks = [.heatmap(HeatmapMark(values: ordered.map { n in sets.map { acc(n, $0) } }, xRange: -0.5...(Double(sets.count) - 0.5),
-                                        yRange: -0.5...(Double(ordered.count) - 0.5), colorLimits: 0.4...1, colorBarLabel: try prose.text("accuracy.colorbar")))]
+                                        yRange: -0.5...(Double(ordered.count) - 0.5), colorLimits: 0.4...1,
+                                            colorBarLabel: try prose.text("accuracy.colorbar")))]
         for (j, n) in ordered.enumerated() {
             for (i, s) in sets.enumerated() {
                 let v = acc(n, s)
@@ -148,7 +150,8 @@ struct BoundaryFigures {
     /// A fact per net and set, and the findings.
     func facts(_ sets: [String], _ all: [BoundaryRecord], into out: inout SectionParts) throws {
         for s in sets {
-            for r in all where r.set == s { out.facts.append(Fact(try prose.text("fact.accuracy", ["set": s, "net": r.short]), r.testAccuracy, Self.percent(r.testAccuracy))) }
+            for r in all where r.set == s { out.facts.append(Fact(try prose.text("fact.accuracy", ["set": s, "net": r.short]), r.testAccuracy,
+                Self.percent(r.testAccuracy))) }
         }
         func acc(_ set: String, _ net: String) -> Double? { all.first { $0.set == set && $0.net == net }?.testAccuracy }
         func best(_ set: String, _ nets: [String]) -> BoundaryRecord? {

@@ -74,7 +74,8 @@ struct PerceptronFigures {
             }
             a.legend = k == gates.count - 1
             if a.legend { a.marks += try legendKey() }
-            if let p = g.points { a.marks += PlaneMarks.points(p.x, p.y, p.labels, size: 5, names: a.legend ? (prose.line("lines.output1", [:]), prose.line("lines.output0", [:])) : nil) }
+            if let p = g.points { a.marks += PlaneMarks.points(p.x, p.y, p.labels, size: 5, names: a.legend ? (prose.line("lines.output1", [:]),
+                prose.line("lines.output0", [:])) : nil) }
             return a
         }
         let figure = Figure(title: try prose.text("lines.title"), width: 860, height: 760, rows: 2, columns: 2, axes: axes)
@@ -124,7 +125,8 @@ struct PerceptronFigures {
             let title = try prose.text(same ? "weights.panel_same" : "weights.panel_differ",
                                        ["gate": g.gate, "table": Self.table(n).map(String.init).joined(separator: " ")])
             var a = Axes(title: title, xLabel: try prose.text("weights.x_axis"), yLabel: axes.isEmpty ? try prose.text("weights.y_axis") : nil)
-            a.marks = [.bar(BarMark(x: [-0.2, 0.8, 1.8], height: [w.w1, w.w2, w.b], width: 0.38, label: try prose.text("weights.learned"), color: Color(hex: "0072B2"))),
+            a.marks = [.bar(BarMark(x: [-0.2, 0.8, 1.8], height: [w.w1, w.w2, w.b], width: 0.38, label: try prose.text("weights.learned"),
+                color: Color(hex: "0072B2"))),
                        .bar(BarMark(x: [0.2, 1.2, 2.2], height: [n.w1, n.w2, n.b], width: 0.38, label: try prose.text("weights.notes"),
                                     color: Color(hex: "009E73")))]
             a.xCategories = ["w₁", "w₂", "b = −θ"]

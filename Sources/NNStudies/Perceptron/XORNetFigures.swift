@@ -108,7 +108,8 @@ extension PerceptronFigures {
             }
         }
         let tt = PerceptronRuns.inputs
-        a.marks += PlaneMarks.points(tt.map { $0[0] }, tt.map { $0[1] }, LogicGate.xor.outputs, size: 6, names: points ? (prose.line("net.xor1", [:]), prose.line("net.xor0", [:])) : nil)
+        a.marks += PlaneMarks.points(tt.map { $0[0] }, tt.map { $0[1] }, LogicGate.xor.outputs, size: 6, names: points ? (prose.line("net.xor1", [:]),
+            prose.line("net.xor0", [:])) : nil)
         return a
     }
 
@@ -167,7 +168,8 @@ extension PerceptronFigures {
         let formula = composite ? outGate.replacingOccurrences(of: "h₁", with: wrap(h[0])).replacingOccurrences(of: "h₂", with: wrap(h[1]))
                                 : "\(outGate)(\(h[0]), \(h[1]))"
         var sentence = try prose.text("finding.net_solved", ["epochs": epochs, "loss": formatNumber(last.loss, significant: 2), "h1": h[0],
-                                                             "h2": h[1], "out": composite ? outGate : try prose.text("finding.gate_of_hidden", ["gate": outGate]), "formula": formula])
+                                                             "h2": h[1], "out": composite ? outGate : try prose.text("finding.gate_of_hidden",
+                                                                 ["gate": outGate]), "formula": formula])
         sentence += " " + (try prose.text(notes ? "finding.net_notes" : "finding.net_other"))
         if nets.count > 1 {
             sentence += " " + (try prose.text("finding.net_retried", ["failed": "\(nets.count - 1)",

@@ -78,7 +78,8 @@ struct ScalingFigures {
     /// The loss above its minimum, and the weights' distance from the least-squares weights, per step.
     func loss(_ runs: [ScalingRecord]) throws -> FigureOutput {
         var excess = Axes(title: try prose.text("loss.excess_title"), xLabel: ReportText.text("axis.step"), yLabel: "L(w) − L(w*) (log)", yScale: .log)
-        var error = Axes(title: try prose.text("loss.error_title"), xLabel: ReportText.text("axis.step"), yLabel: try prose.text("loss.error_axis"), yScale: .log)
+        var error = Axes(title: try prose.text("loss.error_title"), xLabel: ReportText.text("axis.step"), yLabel: try prose.text("loss.error_axis"),
+            yScale: .log)
         var rows: [[String]] = []
         for (k, r) in runs.enumerated() {
             let color = Theme.okabeIto[k % 8], steps = r.path.map { Double($0.step) }
