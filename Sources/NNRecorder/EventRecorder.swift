@@ -232,6 +232,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     }
 
     public func epochEnded(_ epoch: Int, logs: [String: Double]) {
+        guard plan.epochScalars else { return }
         enqueue {
             let names = ["loss": "train/loss", "accuracy": "train/accuracy", "val_loss": "val/loss", "val_accuracy": "val/accuracy"]
             for key in logs.keys.sorted() {

@@ -25,6 +25,10 @@ public enum ConfigSchema {
                 return study
             }
         },
+        .init(key: "repeats", type: "integer > 0", meaning: "Run every training run this many times, with seeds seed, seed + 1, ...: "
+              + "figures show the mean with a band from the smallest to the largest value, facts the spread (default 1).") {
+            $0.repeats = try $2.positiveInt($1, "repeats")
+        },
         .init(key: "steps", type: "integer > 0", meaning: "Steps of every training run (built-in studies and custom runs that do not set their own).") {
             $0.settings.steps = try $2.positiveInt($1, "steps")
         },
