@@ -164,9 +164,11 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
         defer { flushSinks() }
         lastStep = o.step
         lastEpoch = o.epoch
-        write(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
-        if let acc = o.accuracy {
-            write(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
+        if plan.stepScalarsEvery > 0 && o.step % plan.stepScalarsEvery == 0 {
+            write(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
+            if let acc = o.accuracy {
+                write(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
+            }
         }
         let stats = isStatsStep(o.step), hist = isHistogramStep(o.step)
         guard stats || hist else { return }

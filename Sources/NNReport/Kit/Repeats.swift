@@ -63,10 +63,13 @@ public enum Repeats {
         let f = values.filter(\.isFinite).map { $0 * scale }
         guard let lo = f.min(), let hi = f.max() else { return "not measured" }
         let mean = f.reduce(0, +) / Double(f.count)
-        let m = formatNumber(mean, significant: significant) + unit
+        // Counts (epochs, steps) are written as integers.
+        let integral = f.allSatisfy { $0 == $0.rounded() && abs($0) < 1e9 }
+        func text(_ v: Double) -> String { integral && v == v.rounded() ? "\(Int(v))" : formatNumber(v, significant: significant) }
+        let m = text(mean) + unit
         guard values.count > 1 else { return m }
         let missing = values.count - f.count
-        let range = "\(formatNumber(lo, significant: significant))–\(formatNumber(hi, significant: significant))\(unit)"
+        let range = "\(text(lo))–\(text(hi))\(unit)"
         return "\(m) (\(range) over \(f.count) seeds" + (missing > 0 ? "; \(missing) without a value" : "") + ")"
     }
 }

@@ -43,6 +43,14 @@ extension ConfigSchema {
         .init(key: "batch_norm", type: "true/false", meaning: "Batch normalisation before each hidden activation.") {
             $0.batchNorm = try $2.bool($1, "batch_norm")
         },
+        .init(key: "batch_norm_momentum", type: "number in [0, 1)",
+              meaning: "Weight of the old running mean and variance in each batch-norm update (default 0.99 as Keras; the book 0.9).") {
+            $0.batchNormMomentum = try $2.double($1, "batch_norm_momentum", in: 0..<1)
+        },
+        .init(key: "batch_norm_epsilon", type: "number > 0", meaning: "Added to the batch variance before its square root (default 1e-3 "
+              + "as Keras; the book 1e-6).") {
+            $0.batchNormEpsilon = try $2.double($1, "batch_norm_epsilon", in: Double.leastNonzeroMagnitude..<Double.infinity)
+        },
         .init(key: "dropout", type: "number in [0, 1)", meaning: "Dropout rate after each hidden activation (0: none).") {
             $0.dropout = try $2.double($1, "dropout", in: 0..<1)
         },

@@ -32,6 +32,10 @@ public enum ConfigSchema {
         .init(key: "steps", type: "integer > 0", meaning: "Steps of every training run (built-in studies and custom runs that do not set their own).") {
             $0.settings.steps = try $2.positiveInt($1, "steps")
         },
+        .init(key: "epochs", type: "integer > 0", meaning: "Epochs of the built-in studies that count epochs (batchnorm, regularization, "
+              + "hpsearch; `steps` does not reach them).") {
+            $0.settings.epochs = try $2.positiveInt($1, "epochs")
+        },
         .init(key: "batch_size", type: "integer > 0", meaning: "Batch size of every training run, likewise.") {
             $0.settings.batchSize = try $2.positiveInt($1, "batch_size")
         },

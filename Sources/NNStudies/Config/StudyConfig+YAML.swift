@@ -5,6 +5,7 @@ extension StudyConfig {
         s += "name: \(name)\nseed: \(seed)\nquick: \(quick)\nstudies: [\(studies.map(\.id).joined(separator: ", "))]\n"
         if repeats > 1 { s += "repeats: \(repeats)\n" }
         if let v = settings.steps { s += "steps: \(v)\n" }
+        if let v = settings.epochs { s += "epochs: \(v)\n" }
         if let v = settings.batchSize { s += "batch_size: \(v)\n" }
         if let v = settings.learningRate { s += "learning_rate: \(v)\n" }
         if let v = settings.hidden { s += "hidden: [\(v.map(String.init).joined(separator: ", "))]\n" }
@@ -33,6 +34,8 @@ extension StudyConfig {
     /// The run options that differ from their defaults, as lines of a run in `config.yaml`.
     static func optionsYAML(_ r: RunSpec) -> String {
         var s = ""
+        if r.batchNormMomentum != 0.99 { s += "    batch_norm_momentum: \(r.batchNormMomentum)\n" }
+        if r.batchNormEpsilon != 1e-3 { s += "    batch_norm_epsilon: \(r.batchNormEpsilon)\n" }
         if r.data != .mnist { s += "    dataset: \(r.data.rawValue)\n" }
         if r.loss != .crossEntropy { s += "    loss: \(r.loss.rawValue)\n" }
         if let v = r.trainSamples { s += "    train_samples: \(v)\n" }

@@ -13,7 +13,7 @@ enum RunExecution {
             for n in spec.hidden {
                 if spec.batchNorm {
                     Dense(n, initializer: spec.initializer)
-                    BatchNorm()
+                    BatchNorm(momentum: spec.batchNormMomentum, epsilon: spec.batchNormEpsilon)
                     Activate(spec.activation)
                 } else {
                     Dense(n, activation: spec.activation, initializer: spec.initializer)

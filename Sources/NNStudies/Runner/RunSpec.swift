@@ -28,6 +28,10 @@ public struct RunSpec: Sendable {
     public var projectEvery: Int?
     /// Batch normalisation between each hidden layer's affine map and its activation.
     public var batchNorm = false
+    /// Weight of the old running statistic in each batch-norm update (Keras' 0.99; the book's 0.9).
+    public var batchNormMomentum = 0.99
+    /// Added to the batch variance before its square root (Keras' 1e-3; the book's 1e-6).
+    public var batchNormEpsilon = 1e-3
     /// Dropout rate after each hidden layer's activation (0: none).
     public var dropout = 0.0
     /// L2 weight decay λ (the loss gains λ/2 Σ‖W‖²; 0: none).

@@ -12,6 +12,8 @@ public enum StudyRegistry {
         OptimizerStudy(),
         BackpropStudy(),
         ActivationsStudy(),
+        BatchNormStudy(),
+        RegularizationStudy(),
     ]
 
     private static let lock = NSLock()
