@@ -65,3 +65,13 @@ func seedsClause(_ held: Int, of seeds: Int, prose: Prose) throws -> String {
     guard seeds > 1 else { return "" }
     return try prose.text(held == seeds ? "seeds.all" : "seeds.some", ["held": "\(held)", "seeds": "\(seeds)"])
 }
+
+/// A number to `significant` digits without trailing zeros: 0.1, 0.0032, 10⁻⁴, 3.2×10⁻⁴.
+func compactNumber(_ v: Double, significant: Int = 2) -> String {
+    var s = formatNumber(v, significant: significant)
+    if s.hasPrefix("1.0×") { s.removeFirst(4) }
+    guard !s.contains("×"), s.contains(".") else { return s }
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+}

@@ -14,6 +14,8 @@ public enum StudyRegistry {
         ActivationsStudy(),
         BatchNormStudy(),
         RegularizationStudy(),
+        LearningRateStudy(),
+        HPSearchStudy(),
     ]
 
     private static let lock = NSLock()
