@@ -19,8 +19,10 @@ final class StudySectionTests: XCTestCase {
 
     func testEveryBuiltInStudyDrawsItsSectionFromEvents() throws {
         let sections = try StudyRegistry.sections(Self.fixtureStore())
-        XCTAssertEqual(sections.map(\.id), ["vanishing", "init", "optimizers", "backprop", "activations"])
-        let expected = ["vanishing": 5, "init": 6, "optimizers": 4, "backprop": 6, "activations": 4]
+        XCTAssertEqual(sections.map(\.id), ["vanishing", "init", "optimizers", "backprop", "activations",
+                                            "batchnorm", "regularization", "learning-rate", "hpsearch"])
+        let expected = ["vanishing": 5, "init": 6, "optimizers": 4, "backprop": 6, "activations": 4,
+                        "batchnorm": 2, "regularization": 4, "learning-rate": 3, "hpsearch": 2]
         for s in sections {
             XCTAssertEqual(s.figures.count, expected[s.id], "\(s.id): \(s.figures.map(\.name))")
             XCTAssertFalse(s.title.isEmpty)

@@ -35,7 +35,8 @@ public struct BatchNormStudy: Study {
         plan.stepScalarsEvery = 0
         return Self.scales.enumerated().flatMap { k, scale in
             [true, false].map { bn -> RunSpec in
-                var spec = RunSpec(name: Self.name(k + 1, batchNorm: bn), study: id, label: "\(bn ? "batch norm" : "plain"), std \(formatNumber(scale, significant: 3))",
+                let label = "\(bn ? "batch norm" : "plain"), std \(formatNumber(scale, significant: 3))"
+                var spec = RunSpec(name: Self.name(k + 1, batchNorm: bn), study: id, label: label,
                                    hidden: s.hidden ?? Array(repeating: 100, count: 5), activation: .relu, initializer: .normal(std: scale),
                                    optimizer: .sgd, learningRate: s.learningRate ?? 0.01, steps: 0, batchSize: s.batchSize ?? 100,
                                    seed: s.seed, plan: plan)

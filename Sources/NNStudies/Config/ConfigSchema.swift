@@ -11,7 +11,8 @@ public enum ConfigSchema {
         .init(key: "seed", type: "integer ≥ 0", meaning: "Seed for every random draw (data shuffle, weights, batches, dropout).") {
             $0.seed = try $2.seed($1, "seed")
         },
-        .init(key: "quick", type: "true/false", meaning: "Fewer steps: built-in studies use their quick lengths, custom runs at most 100 steps.") {
+        .init(key: "quick", type: "true/false",
+              meaning: "Fewer steps: built-in studies use their quick lengths, custom runs at most 100 steps (or 10 epochs).") {
             $0.quick = try $2.bool($1, "quick")
         },
         .init(key: "studies", type: "list of study names", meaning: "Built-in studies to run (`nnviz studies` lists them). "

@@ -40,7 +40,7 @@ extension HPSearchFigures {
             "count": "\(g.count)", "lr_range": r(lrs), "wd_range": r(wds),
             "edge": lrs.upperBound >= pow(10, HPSearchStudy.rateExponents.upperBound - 0.3) ? try prose.text("finding.edge") : "",
             "lr_share": "\(Int((lrShare * 100).rounded()))", "wd_share": "\(Int((wdShare * 100).rounded()))",
-            "slowest": slowest.map { compactNumber($0) } ?? "—",
+            "slowest": slowest.map { compactNumber($0) } ?? "—", "epochs": "\(best.runs.first?.scalars["val/accuracy"]?.count ?? 0)",
             "verdict": try prose.text(lrShare < wdShare ? "finding.lr_matters" : "finding.both_matter"),
         ]))
     }

@@ -87,7 +87,8 @@ public struct InitializationStudy: Study {
             let reached = group.compactMap(Self.firstBelowOne).map(Double.init)
             let text = reached.isEmpty ? "never" : "\(Repeats.spread(reached)) in \(reached.count) of \(group.count) seeds"
             spreads[r.shortName] = (text, reached.count, group.count)
-            out.facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss(), Repeats.spread(group.map { $0.finalBatchLoss() }, significant: 4)))
+            out.facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss(),
+                                  Repeats.spread(group.map { $0.finalBatchLoss() }, significant: 4)))
             out.facts.append(Fact("\(r.name): first step with smoothed loss < 1.0", firstBelow.map(Double.init), text))
             let acc = group.map { $0.values("test/accuracy").last ?? .nan }
             out.facts.append(Fact("\(r.name): test accuracy (evaluated once, at the end)", acc.first, Repeats.spread(acc, scale: 100, unit: " %")))

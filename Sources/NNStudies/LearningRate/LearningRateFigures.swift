@@ -50,7 +50,8 @@ struct LearningRateFigures {
         a.yLimits = max(1e-3, lowest * 0.7)...Self.cap
         a.referenceLines = [ReferenceLine(.horizontal, at: log(10), label: try prose.text("loss.ln10"))]
         return FigureOutput(name: "learning_rate_loss", caption: try prose.text("loss.caption", ["cap": formatNumber(Self.cap), "band": band]),
-                            figure: Figure(width: 760, height: 440, axes: [a]), csv: CSVTable.text(["run", "learning_rate", "step", "smoothed_batch_loss"], rows))
+                            figure: Figure(width: 760, height: 440, axes: [a]),
+                            csv: CSVTable.text(["run", "learning_rate", "step", "smoothed_batch_loss"], rows))
     }
 
     /// The top of the loss axis: a diverging loss leaves the plot there (its cross is drawn at this height).

@@ -36,7 +36,8 @@ extension LearningRateFigures {
         }
         let none = try prose.text("fact.none")
         out.facts.insert(contentsOf: [Fact(try prose.text("fact.slow"), Double(slow.count), slow.isEmpty ? none : slow.joined(separator: ", ")),
-                                      Fact(try prose.text("fact.diverged"), Double(diverged.count), diverged.isEmpty ? none : diverged.joined(separator: "; "))],
+                                      Fact(try prose.text("fact.diverged"), Double(diverged.count),
+                                           diverged.isEmpty ? none : diverged.joined(separator: "; "))],
                          at: 0)
         guard let best else { return }
         let steps = groups.first?.first?.steps("train/batch_loss").count ?? 0

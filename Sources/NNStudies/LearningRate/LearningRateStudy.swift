@@ -58,13 +58,15 @@ public struct LearningRateStudy: Study {
     /// The section: loss curves, final loss against the rate, the paths on f.
     public func section(_ byStudy: [String: [EventStore.Run]]) throws -> Section {
         let runs = byStudy["learning-rate"] ?? [], paths = byStudy["learning-rate-paths"] ?? []
-        let figures = LearningRateFigures(prose: prose, groups: Repeats.groups(runs))
+        let groups = Repeats.groups(runs).sorted { LearningRateFigures.rate($0) < LearningRateFigures.rate($1) }
+        let figures = LearningRateFigures(prose: prose, groups: groups)
         var out = SectionParts()
         if !runs.isEmpty {
             out.figures += [try figures.losses(), try figures.finals()]
             try figures.facts(into: &out)
         }
-        if !paths.isEmpty { try LearningRatePaths(prose: prose).figure(paths, into: &out) }
+        let byRate = paths.sorted { ($0.start?.optimizerSettings["learning_rate"] ?? 0) < ($1.start?.optimizerSettings["learning_rate"] ?? 0) }
+        if !paths.isEmpty { try LearningRatePaths(prose: prose).figure(byRate, into: &out) }
         let primaries = Repeats.primaries(runs)
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: primaries.map { ($0.name, [Diagnoses.learningRateTooSmall($0), Diagnoses.divergence($0),

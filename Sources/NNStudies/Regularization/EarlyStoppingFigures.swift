@@ -69,14 +69,14 @@ struct EarlyStoppingFigures {
                       Fact(try prose.text("fact.test_full"), finiteMean(fullTest), Repeats.spread(fullTest, scale: 100, unit: " %"))]
         guard !e.isEmpty else { return }
         let better = zip(kept, last).filter { $0 > $1 }.count
+        let verdict = e.allSatisfy { $0.restored == $0.stopped } ? "finding.kept_last"
+            : (better == kept.count ? "finding.kept_better" : (better == 0 ? "finding.kept_not_better" : "finding.kept_mixed"))
         out.findings.append(try prose.text("finding.stop", [
-            "stopped": formatNumber(finiteMean(e.map { Double($0.stopped) }), significant: 3),
-            "kept": formatNumber(finiteMean(e.map { Double($0.restored) }), significant: 3),
+            "stopped": Repeats.spread(e.map { Double($0.stopped) }), "kept": Repeats.spread(e.map { Double($0.restored) }),
             "test_kept": formatNumber(finiteMean(kept) * 100, significant: 3), "test_last": formatNumber(finiteMean(last) * 100, significant: 3),
             "test_full": formatNumber(finiteMean(fullTest) * 100, significant: 3),
             "full_epochs": "\(full.first.flatMap { $0.scalars["val/accuracy"]?.count } ?? 0)",
-            "verdict": try prose.text(better == kept.count ? "finding.kept_better" : (better == 0 ? "finding.kept_not_better" : "finding.kept_mixed"),
-                                      ["held": "\(better)", "seeds": "\(kept.count)"]),
+            "verdict": try prose.text(verdict, ["held": "\(better)", "seeds": "\(kept.count)"]),
         ]))
     }
 

@@ -18,7 +18,9 @@ struct RegularizationFigures {
 
     /// The net's name in figures and facts, from its prose.
     func name(_ group: [EventStore.Run]) throws -> String {
-        try prose.text("net." + (group.first?.shortName ?? ""))
+        let short = group.first?.shortName ?? ""
+        // A custom run recorded under this study's name has no prose of its own: its label.
+        return prose.keys.contains("net." + short) ? try prose.text("net." + short) : (group.first?.label ?? short)
     }
 
     /// The band's meaning, for captions.
@@ -99,8 +101,10 @@ struct RegularizationFigures {
     func facts(into out: inout SectionParts) throws {
         var gaps: [String: Double] = [:]
         var values: [String: String] = [:]
+        var display: [String: String] = [:]
         for group in groups {
             let net = try name(group), short = group.first?.shortName ?? ""
+            display[short] = net
             let train = lastValues(group, "train/accuracy"), val = lastValues(group, "val/accuracy")
             let gap = zip(train, val).map { $0 - $1 }
             gaps[short] = finiteMean(gap)
@@ -123,17 +127,21 @@ struct RegularizationFigures {
                 + (try seedsClause(reached.count, of: group.count, prose: prose))
         }
         guard let base = gaps["none"], values["none_gap"] != nil else { return }
-        out.findings.append(try prose.text("finding.overfit", values.filter { $0.key.hasPrefix("none") }))
+        var none = values.filter { $0.key.hasPrefix("none") }
+        let threshold = ["threshold": formatNumber(Diagnoses.gapThreshold * 100)]
+        none["none_verdict"] = try prose.text(base > Diagnoses.gapThreshold ? "finding.overfitted" : "finding.not_overfitted", threshold)
+        out.findings.append(try prose.text("finding.overfit", none))
         let cures = groups.compactMap(\.first).map(\.shortName).filter { $0 != "none" }
-        func names(_ keep: (Double) -> Bool) throws -> String {
-            try cures.filter { gaps[$0].map(keep) ?? false }.map { try prose.text("net." + $0) }.joined(separator: ", ")
+        func names(_ keep: (Double) -> Bool) -> String {
+            cures.filter { gaps[$0].map(keep) ?? false }.map { display[$0] ?? $0 }.joined(separator: ", ")
         }
         let t = Self.tolerance
-        let smaller = try names { $0 < base - t }, same = try names { abs($0 - base) <= t }, larger = try names { $0 > base + t }
+        let smaller = names { $0 < base - t }, same = names { abs($0 - base) <= t }, larger = names { $0 > base + t }
         var cure: [String: String] = ["smaller": smaller.isEmpty ? try prose.text("fact.none") : smaller,
                                       "same": same.isEmpty ? "" : try prose.text("finding.same", ["list": same]),
                                       "larger": larger.isEmpty ? "" : try prose.text("finding.not_smaller", ["list": larger])]
         for (k, v) in values where !k.hasPrefix("none") { cure[k.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "")] = v }
+        guard ["weight_decay_gap", "dropout_015_gap", "dropout_02_gap"].allSatisfy({ cure[$0] != nil }) else { return }
         out.findings.append(try prose.text("finding.cures", cure))
     }
 }

@@ -73,7 +73,12 @@ public struct RegularizationStudy: Study {
     /// The section: train and validation curves of the four nets, their gaps, early stopping, the regression example.
     public func section(_ byStudy: [String: [EventStore.Run]]) throws -> Section {
         let nets = byStudy["regularization"] ?? [], stopping = byStudy["early-stopping"] ?? [], regression = byStudy["regression"] ?? []
-        let figures = RegularizationFigures(prose: prose, groups: Repeats.groups(nets))
+        // The book's order, whatever order the event files were read in; other runs after.
+        let order = ["none", "weight-decay", "dropout-0.15", "dropout-0.2"]
+        let groups = Repeats.groups(nets).sorted { a, b in
+            (order.firstIndex(of: a[0].shortName) ?? order.count, a[0].name) < (order.firstIndex(of: b[0].shortName) ?? order.count, b[0].name)
+        }
+        let figures = RegularizationFigures(prose: prose, groups: groups)
         var out = SectionParts()
         if !nets.isEmpty {
             out.figures += [try figures.curves(), try figures.gaps()]
