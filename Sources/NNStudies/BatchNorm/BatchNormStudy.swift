@@ -62,7 +62,7 @@ public struct BatchNormStudy: Study {
         try figures.verdicts(into: &out)
         let diagnoses = try pairs.pairs.compactMap { p -> (run: String, results: [Diagnosis])? in
             guard let bn = p.bn.first, let plain = p.plain.first else { return nil }
-            return (try prose.text("diagnosis.pair", ["scale": formatNumber(p.scale, significant: 3)]),
+            return (try prose.text("diagnosis.pair", ["scale": figures.scaleText(p.scale)]),
                     [Diagnoses.batchNormRescue(withBatchNorm: bn, without: plain), Diagnoses.divergence(plain), Diagnoses.divergence(bn)])
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,

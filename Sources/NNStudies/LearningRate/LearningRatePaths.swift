@@ -19,11 +19,12 @@ extension LearningRateFigures {
                 value = Repeats.spread(losses, significant: 3)
             } else {
                 let steps = broken.map { "\($0.step)" }.joined(separator: ", ")
-                value = try prose.text("fact.diverged_value", ["steps": steps, "quantity": broken[0].quantity, "count": "\(broken.count)",
-                                                               "seeds": "\(group.count)"])
+                let seeds = group.count > 1 ? try prose.text("fact.diverged_seeds", ["count": "\(broken.count)", "seeds": "\(group.count)"]) : ""
+                value = try prose.text("fact.diverged_value", ["steps": steps, "quantity": broken[0].quantity, "seeds": seeds])
             }
             out.facts.append(Fact(try prose.text("fact.final", ["lr": text]), broken.isEmpty ? finiteMean(losses) : nil, value))
-            out.facts.append(Fact(try prose.text("fact.val", ["lr": text]), finiteMean(acc), Repeats.spread(acc, scale: 100, unit: " %")))
+            let accText = acc.contains(where: \.isFinite) ? Repeats.spread(acc, scale: 100, unit: " %") : try prose.text("fact.val_none")
+            out.facts.append(Fact(try prose.text("fact.val", ["lr": text]), acc.contains(where: \.isFinite) ? finiteMean(acc) : nil, accText))
             let m = finiteMean(losses)
             if broken.isEmpty, m.isFinite, m < (best?.loss ?? .infinity) { best = (lr, m) }
             let slowRuns = group.filter { Diagnoses.learningRateTooSmall($0).fired }.count

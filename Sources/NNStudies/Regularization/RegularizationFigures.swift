@@ -128,7 +128,7 @@ struct RegularizationFigures {
         }
         guard let base = gaps["none"], values["none_gap"] != nil else { return }
         var none = values.filter { $0.key.hasPrefix("none") }
-        let threshold = ["threshold": formatNumber(Diagnoses.gapThreshold * 100)]
+        let threshold = ["threshold": compactNumber(Diagnoses.gapThreshold * 100, significant: 3)]
         none["none_verdict"] = try prose.text(base > Diagnoses.gapThreshold ? "finding.overfitted" : "finding.not_overfitted", threshold)
         out.findings.append(try prose.text("finding.overfit", none))
         let cures = groups.compactMap(\.first).map(\.shortName).filter { $0 != "none" }
