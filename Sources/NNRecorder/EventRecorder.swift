@@ -164,9 +164,11 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
         defer { flushSinks() }
         lastStep = o.step
         lastEpoch = o.epoch
-        write(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
-        if let acc = o.accuracy {
-            write(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
+        if plan.stepScalarsEvery > 0 && o.step % plan.stepScalarsEvery == 0 {
+            write(.scalar(ScalarEvent(run: run, name: "train/batch_loss", step: o.step, epoch: o.epoch, value: o.loss)))
+            if let acc = o.accuracy {
+                write(.scalar(ScalarEvent(run: run, name: "train/batch_accuracy", step: o.step, epoch: o.epoch, value: acc)))
+            }
         }
         let stats = isStatsStep(o.step), hist = isHistogramStep(o.step)
         guard stats || hist else { return }
@@ -232,6 +234,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     }
 
     public func epochEnded(_ epoch: Int, logs: [String: Double]) {
+        guard plan.epochScalars else { return }
         enqueue {
             let names = ["loss": "train/loss", "accuracy": "train/accuracy", "val_loss": "val/loss", "val_accuracy": "val/accuracy"]
             for key in logs.keys.sorted() {

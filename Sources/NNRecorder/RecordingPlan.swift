@@ -19,6 +19,12 @@ public struct RecordingPlan: Sendable, Equatable {
     public var fixedEdges: [Quantity: [Double]] = [:]
     /// Bins for automatically chosen edges.
     public var bins = 30
+    /// Each epoch's logs as scalars (`train/loss`, `val/accuracy`, ... with their epoch). A caller
+    /// that writes its own evaluation scalars under those names at each epoch turns this off.
+    public var epochScalars = true
+    /// The batch loss and accuracy of every Nth step (`train/batch_loss`, `train/batch_accuracy`;
+    /// 0: never, for runs whose figures read only their evaluations).
+    public var stepScalarsEvery = 1
 
     /// The default plan: statistics every step, histograms every 10 steps.
     public init(statsEvery: Int = 1, histogramsEvery: Int = 10) {

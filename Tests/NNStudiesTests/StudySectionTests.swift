@@ -19,8 +19,10 @@ final class StudySectionTests: XCTestCase {
 
     func testEveryBuiltInStudyDrawsItsSectionFromEvents() throws {
         let sections = try StudyRegistry.sections(Self.fixtureStore())
-        XCTAssertEqual(sections.map(\.id), ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers"])
-        let expected = ["vanishing": 5, "init": 6, "optimizers": 4, "backprop": 6, "activations": 4, "perceptron": 5, "boundaries": 8, "scaling": 2]
+        XCTAssertEqual(sections.map(\.id), ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers",
+                                            "batchnorm", "regularization", "learning-rate", "hpsearch"])
+        let expected = ["vanishing": 5, "init": 6, "optimizers": 4, "backprop": 6, "activations": 4, "perceptron": 5, "boundaries": 8, "scaling": 2,
+                        "batchnorm": 2, "regularization": 4, "learning-rate": 3, "hpsearch": 2]
         for s in sections {
             XCTAssertEqual(s.figures.count, expected[s.id], "\(s.id): \(s.figures.map(\.name))")
             XCTAssertFalse(s.title.isEmpty)

@@ -24,6 +24,15 @@ final class CommandLineMessagesTests: XCTestCase {
         XCTAssertFalse(r.err.contains("Missing value"), r.err)
     }
 
+    func testRepeatsMustBePositiveAndGoWithAConfig() throws {
+        let zero = try nnviz(["train-and-report", "--repeats", "0"])
+        XCTAssertEqual(zero.status, 64)
+        XCTAssertTrue(zero.err.contains("--repeats must be at least 1, got 0"), zero.err)
+        let alone = try nnviz(["train", "--repeats", "2"])
+        XCTAssertEqual(alone.status, 64)
+        XCTAssertTrue(alone.err.contains("--repeats goes with --config"), alone.err)
+    }
+
     func testUnknownChoicesListTheChoices() throws {
         let r = try nnviz(["train", "--activation", "swish"])
         XCTAssertEqual(r.status, 1)

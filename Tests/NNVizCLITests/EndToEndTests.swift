@@ -27,7 +27,9 @@ final class EndToEndTests: XCTestCase {
         let (out, _) = try nnviz(["train-and-report", "--quick", "--out", dir.path, "--quiet"])
         XCTAssertEqual(out.trimmingCharacters(in: .whitespacesAndNewlines), dir.appendingPathComponent("index.html").path)
         let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
-        for id in ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers"] {
+        let ids = ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers", "batchnorm", "regularization",
+                   "learning-rate", "hpsearch"]
+        for id in ids {
             XCTAssertTrue(html.contains("<section id=\"\(id)\">"), "study \(id) missing")
         }
         // No request to any network resource: every src and href is inline data or a relative file.
@@ -58,24 +60,31 @@ final class EndToEndTests: XCTestCase {
         }
         // Every fact cell holds a number (or a step / "never" for the first-below-1.0 facts).
         let factTables = html.components(separatedBy: "<table class=\"facts\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
-        XCTAssertEqual(factTables.count, 8)
+        XCTAssertEqual(factTables.count, ids.count)
         let cell = try NSRegularExpression(pattern: #"<td class="num">([^<]*)</td>"#)
         var cells = 0
-        for t in factTables {
+        for (k, t) in factTables.enumerated() {
             for m in cell.matches(in: t, range: NSRange(location: 0, length: (t as NSString).length)) {
                 let v = (t as NSString).substring(with: m.range(at: 1))
                 cells += 1
-                XCTAssertTrue(v.range(of: #"^[−-]?[0-9]"#, options: .regularExpression) != nil || v == "never", "fact cell '\(v)'")
+                if k < 5 {
+                    XCTAssertTrue(v.range(of: #"^[−-]?[0-9]"#, options: .regularExpression) != nil || v == "never", "fact cell '\(v)'")
+                } else {
+                    // The later studies' facts are also lists and comparisons ("with batch norm 87 %, without 18 %").
+                    XCTAssertFalse(v.isEmpty || v.contains("{") || v.contains("not measured") || v.lowercased().hasPrefix("nan"), "\(ids[k]): fact cell '\(v)'")
+                }
             }
         }
         XCTAssertGreaterThan(cells, 30)
         // Each run's events are there and read back without warnings.
         let events = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).filter { $0.hasSuffix(".events.jsonl") }
-        // + backprop and activations: 6 + 4; perceptron: 4 gates and the XOR net; boundaries: 5 data sets and 35 nets; scaling: 2.
-        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1 + 6 + 4 + 5 + 40 + 2)
+        // + backprop and activations: 6 + 4; perceptron: 4 gates and the XOR net; boundaries: 5 data sets and 35 nets; scaling: 2;
+        // the later studies': 32 batch-norm runs, 4 nets + early stopping + regression, 11 rates + 4 paths, 20 quick trials.
+        XCTAssertEqual(events.count, 12 + 6 + 3 + 3 + 6 + 1 + 6 + 4 + 5 + 40 + 2 + 32 + 6 + 11 + 4 + 20)
         let (store, warnings) = try EventStore.read(paths: events.map { dir.appendingPathComponent("data/\($0)").path })
         XCTAssertEqual(warnings, [])
-        XCTAssertEqual(store.runs.count, 41 + 5 + 40 + 2)
+        XCTAssertEqual(store.runs.count, 114 + 5 + 40 + 2)
+        try checkSecondHalf(dir, html: html, store: store)
         XCTAssertEqual(store["optimizers/projection-momentum"]?.surfaces.count, 1)
         // The report says what the quick run measured: sigmoid gradients vanish, ReLU's do not.
         let sig = try XCTUnwrap(store["vanishing/sigmoid-xavier"]), relu = try XCTUnwrap(store["vanishing/relu-he"])
@@ -91,6 +100,20 @@ final class EndToEndTests: XCTestCase {
         for f in figures where !f.hasSuffix(".pdf") || true {
             let first = try Data(contentsOf: dir.appendingPathComponent("figures/\(f)"))
             XCTAssertEqual(first, try Data(contentsOf: again.appendingPathComponent("figures/\(f)")), f)
+        }
+    }
+
+    /// The later studies' figures are there and not blank; the learning-rate sweep diverges at 10
+    /// and says so, at the step it happened.
+    func checkSecondHalf(_ dir: URL, html: String, store: EventStore) throws {
+        let lr10 = try XCTUnwrap(store["learning-rate/lr-11"]?.end)
+        XCTAssertEqual(lr10.status, "diverged")
+        XCTAssertTrue(html.contains("10 (at step \(lr10.step))"), "divergence step in the findings")
+        for name in ["batchnorm_grid", "batchnorm_final_accuracy", "regularization_curves", "regularization_gap", "early_stopping",
+                     "regression_early_stopping", "learning_rate_loss", "learning_rate_final", "learning_rate_paths", "hpsearch_top", "hpsearch_scatter"] {
+            let png = try Data(contentsOf: dir.appendingPathComponent("figures/\(name).png"))
+            XCTAssertGreaterThan(png.count, 20_000, "\(name).png is not blank")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("data/\(name).csv").path), name)
         }
     }
 
@@ -192,7 +215,8 @@ final class EndToEndTests: XCTestCase {
         let (_, err) = try nnviz(["train", "--config", bad.path, "--quiet"], expectStatus: 1)
         XCTAssertEqual(err.trimmingCharacters(in: .whitespacesAndNewlines), "nnviz: error: \(bad.path):4: 'dropout' must be in [0, 1), got 1.5")
         // Every built-in example parses (recorded with --quick to keep the test short).
-        for name in ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers"] {
+        for name in ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers", "batchnorm", "regularization",
+                   "learning-rate", "hpsearch"] {
             let out = dir.appendingPathComponent(name)
             try nnviz(["train", "--config", examples.appendingPathComponent("\(name).yaml").path, "--quick", "--out", out.path, "--quiet"], expectStatus: 0)
             XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)

@@ -48,12 +48,22 @@ public final class BatchNorm<Scalar: Real>: Layer {
         guard x.cols == features else {
             throw ShapeError(context: "layer \(name) (batch norm) input", expected: "(batch, \(features))", actual: "\(x.shape)")
         }
-        let n = x.rows, eps = Scalar(epsilon)
+        let n = x.rows, f = features, eps = Scalar(epsilon)
         var mean = runningMean, variance = runningVariance
+        // Row by row over raw buffers: the same arithmetic per element as x[i, j] loops, without
+        // their bounds checks and strided access (they cost more than the dense layers).
+        func centre(_ m: Matrix<Scalar>) -> Matrix<Scalar> {
+            var c = x
+            c.storage.withUnsafeMutableBufferPointer { cp in
+                m.storage.withUnsafeBufferPointer { mp in
+                    for i in 0..<n { for j in 0..<f { cp[i * f + j] -= mp[j] } }
+                }
+            }
+            return c
+        }
         if training {
             mean = x.columnMeans()
-            xc = x
-            for i in 0..<n { for j in 0..<features { xc[i, j] -= mean[0, j] } }
+            xc = centre(mean)
             variance = (xc * xc).columnMeans()
             let m = Scalar(momentum)
             for j in 0..<features {
@@ -61,16 +71,23 @@ public final class BatchNorm<Scalar: Real>: Layer {
                 runningVariance[0, j] = m * runningVariance[0, j] + (1 - m) * variance[0, j]
             }
         } else {
-            xc = x
-            for i in 0..<n { for j in 0..<features { xc[i, j] -= mean[0, j] } }
+            xc = centre(mean)
         }
         std = (0..<features).map { (variance[0, $0] + eps).squareRoot() }
         xhat = xc
         var out = xc
-        for i in 0..<n {
-            for j in 0..<features {
-                xhat[i, j] = xc[i, j] / std[j]
-                out[i, j] = gamma.value[0, j] * xhat[i, j] + beta.value[0, j]
+        let g = gamma.value.storage, b = beta.value.storage, sd = std
+        xc.storage.withUnsafeBufferPointer { cp in
+            xhat.storage.withUnsafeMutableBufferPointer { hp in
+                out.storage.withUnsafeMutableBufferPointer { op in
+                    for i in 0..<n {
+                        for j in 0..<f {
+                            let k = i * f + j
+                            hp[k] = cp[k] / sd[j]
+                            op[k] = g[j] * hp[k] + b[j]
+                        }
+                    }
+                }
             }
         }
         y = out
@@ -84,19 +101,30 @@ public final class BatchNorm<Scalar: Real>: Layer {
         beta.gradient = dy.columnSums()
         gamma.gradient = (xhat * dy).columnSums()
         guard needInputGradient else { return Matrix(rows: 0, cols: 0) }
-        var dx = Matrix<Scalar>(rows: n, cols: features)
+        let f = features
+        var dx = Matrix<Scalar>(rows: n, cols: f)
         let invN = 1 / Scalar(n)
-        for j in 0..<features {
-            // dxhat = γ dy; dx = (1/N) / std · (N dxhat - Σ dxhat - xhat Σ dxhat·xhat)
-            var sumD: Scalar = 0, sumDX: Scalar = 0
-            for i in 0..<n {
-                let d = gamma.value[0, j] * dy[i, j]
-                sumD += d
-                sumDX += d * xhat[i, j]
-            }
-            for i in 0..<n {
-                let d = gamma.value[0, j] * dy[i, j]
-                dx[i, j] = invN / std[j] * (Scalar(n) * d - sumD - xhat[i, j] * sumDX)
+        let g = gamma.value.storage, sd = std
+        // dxhat = γ dy; dx = (1/N) / std · (N dxhat - Σ dxhat - xhat Σ dxhat·xhat), each column's
+        // sums taken over the rows in order, row by row over raw buffers.
+        var sumD = [Scalar](repeating: 0, count: f), sumDX = [Scalar](repeating: 0, count: f)
+        dy.storage.withUnsafeBufferPointer { dp in
+            xhat.storage.withUnsafeBufferPointer { hp in
+                for i in 0..<n {
+                    for j in 0..<f {
+                        let d = g[j] * dp[i * f + j]
+                        sumD[j] += d
+                        sumDX[j] += d * hp[i * f + j]
+                    }
+                }
+                dx.storage.withUnsafeMutableBufferPointer { xp in
+                    for i in 0..<n {
+                        for j in 0..<f {
+                            let d = g[j] * dp[i * f + j]
+                            xp[i * f + j] = invN / sd[j] * (Scalar(n) * d - sumD[j] - hp[i * f + j] * sumDX[j])
+                        }
+                    }
+                }
             }
         }
         return dx

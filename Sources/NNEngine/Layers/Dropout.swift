@@ -35,8 +35,16 @@ public final class Dropout<Scalar: Real>: Layer {
         guard training, rate > 0 else { y = x; return x }
         let keep = Scalar(1 / (1 - rate))
         if !(reusesMask && mask.shape == x.shape) {
-            mask = Matrix(rows: x.rows, cols: x.cols)
-            for i in 0..<mask.count { mask.storage[i] = rng.nextUniform() >= rate ? keep : 0 }
+            // Drawn into a local buffer with a local copy of the generator (the same draws in the
+            // same order): element by element through the layer's properties cost more than the dense layers.
+            var g = rng
+            let r = rate
+            let values = [Scalar](unsafeUninitializedCapacity: x.count) { buffer, count in
+                for i in 0..<x.count { buffer[i] = g.nextUniform() >= r ? keep : 0 }
+                count = x.count
+            }
+            rng = g
+            mask = try Matrix(rows: x.rows, cols: x.cols, values)
         }
         let out = x * mask
         y = out

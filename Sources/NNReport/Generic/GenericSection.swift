@@ -16,12 +16,49 @@ public enum GenericSection {
         let curves = TrainValidationCurves(title: ReportText.text("generic.curves.title"), name: "\(slug)_train_validation",
                                            caption: ReportText.text("generic.curves.caption"))
         if let f = curves.figure(runs, labels: runs.map(\.label)) { figures.append(f) }
+        // With repeats, the per-layer figures, diagnoses and settings show each run once (its first seed).
+        let primaries = Repeats.primaries(runs)
         for (q, key) in [(Quantity.weightGradient, "gradient"), (.activation, "activation")] {
-            if let f = layerFigure(runs, quantity: q, key: key, slug: slug) { figures.append(f) }
+            if let f = layerFigure(primaries, quantity: q, key: key, slug: slug) { figures.append(f) }
         }
+        let repeated = Repeats.any(runs)
         return Section(id: slug, title: ReportText.text("generic.title", ["study": study]), intro: ReportText.text("generic.intro", ["study": study]),
-                       findings: [], figures: figures, facts: facts(runs), diagnoses: runs.map { ($0.name, Diagnoses.all($0)) },
-                       settings: SettingsTable.rows(runs))
+                       findings: repeated ? seedFindings(runs) : [], figures: figures, facts: repeated ? repeatedFacts(runs) : facts(runs),
+                       diagnoses: primaries.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(primaries))
+    }
+
+    /// Per run and its repeats: the spread of the final loss and accuracy over the seeds, and how they ended.
+    static func repeatedFacts(_ runs: [EventStore.Run]) -> [Fact] {
+        Repeats.groups(runs).flatMap { group -> [Fact] in
+            let name = group[0].name
+            let losses = group.map { $0.finalBatchLoss() }
+            var out = [Fact("\(name): final batch loss (mean of last 5 %)", losses.filter(\.isFinite).isEmpty ? nil : losses.filter(\.isFinite).reduce(0, +)
+                                / Double(losses.filter(\.isFinite).count), Repeats.spread(losses, significant: 4))]
+            let accuracy = group.map { $0.values("test/accuracy").last ?? $0.values("val/accuracy").last ?? .nan }
+            if accuracy.contains(where: \.isFinite) {
+                let test = group.allSatisfy { !$0.values("test/accuracy").isEmpty }
+                out.append(Fact("\(name): \(test ? "test accuracy (evaluated once, at the end)" : "held-out accuracy at the end")",
+                                accuracy.filter(\.isFinite).reduce(0, +) / Double(accuracy.filter(\.isFinite).count),
+                                Repeats.spread(accuracy, scale: 100, unit: " %")))
+            }
+            let ends = Dictionary(grouping: group.compactMap(\.end?.status)) { $0 }.map { "\($0.key) \($0.value.count)" }.sorted()
+            out.append(Fact("\(name): outcome over \(group.count) seeds", nil, ends.joined(separator: ", ")))
+            return out
+        }
+    }
+
+    /// For each run with repeats, the diagnoses that fired in every seed and those that fired in some only.
+    static func seedFindings(_ runs: [EventStore.Run]) -> [String] {
+        Repeats.groups(runs).filter { $0.count > 1 }.compactMap { group -> String? in
+            var fired: [String: Int] = [:]
+            for r in group { for d in Diagnoses.all(r) + Diagnoses.training(r) where d.fired { fired[d.name, default: 0] += 1 } }
+            let all = fired.filter { $0.value == group.count }.keys.sorted(), some = fired.filter { $0.value < group.count }.sorted { $0.key < $1.key }
+            guard !fired.isEmpty else { return "\(group[0].name): no diagnosis fired in any of its \(group.count) seeds." }
+            var s = "\(group[0].name) (\(group.count) seeds):"
+            if !all.isEmpty { s += " in every seed: \(all.joined(separator: ", "))." }
+            if !some.isEmpty { s += " Not in every seed: " + some.map { "\($0.key) in \($0.value) of \(group.count)" }.joined(separator: ", ") + "." }
+            return s
+        }
     }
 
     /// One panel per run (three to a row) with a line per layer, on a log axis.

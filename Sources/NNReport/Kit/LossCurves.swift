@@ -23,8 +23,10 @@ public struct LossCurves {
         self.yLimits = yLimits; self.logY = logY
     }
 
-    /// The figure for `runs`, with one legend label per run.
+    /// The figure for `runs`, with one legend label per run. Runs repeated with other seeds
+    /// (``Repeats``) are drawn as one smoothed mean line per run with the band of its seeds.
     public func figure(_ runs: [EventStore.Run], labels: [String]) -> FigureOutput {
+        if Repeats.any(runs) { return repeatedFigure(runs, labels: labels) }
         let yLabel = ReportText.text(logY ? "axis.batch_loss_log" : "axis.batch_loss")
         var a = Axes(title: title, xLabel: ReportText.text("axis.step"), yLabel: yLabel, yScale: logY ? .log : .linear)
         a.yLimits = yLimits
@@ -42,5 +44,29 @@ public struct LossCurves {
         if let reference { a.referenceLines = [reference] }
         return FigureOutput(name: name, caption: caption, figure: Figure(title: nil, width: 620, height: 340, axes: [a]),
                             csv: CSVTable.text(["run", "step", "batch_loss", "smoothed_0.9"], rows))
+    }
+
+    /// Each run and its repeats as the mean of their smoothed batch losses, with the band from the
+    /// smallest to the largest; the legend says how many seeds.
+    func repeatedFigure(_ runs: [EventStore.Run], labels: [String]) -> FigureOutput {
+        let yLabel = logY ? "batch loss (cross-entropy, log)" : "batch loss (cross-entropy)"
+        var a = Axes(title: title, xLabel: "step", yLabel: yLabel, yScale: logY ? .log : .linear)
+        a.yLimits = yLimits
+        var rows: [[String]] = []
+        for (k, group) in Repeats.groups(runs).enumerated() {
+            let b = Repeats.band(group, "train/batch_loss") { Smoothing.exponential($0, weight: 0.9) }
+            let x = b.steps.map(Double.init), col = Theme.okabeIto[k % Theme.okabeIto.count]
+            let label = (runs.firstIndex { $0 === group[0] }).map { labels[$0] } ?? group[0].label
+            a.marks.append(.band(BandMark(x: x, lower: b.lower, upper: b.upper, color: col, opacity: 0.2)))
+            a.marks.append(.line(LineMark(x: x, y: b.mean, label: "\(label) (\(group.count) seeds)", color: col, width: 1.8)))
+            rows += b.steps.indices.map {
+                [group[0].name, "\(b.steps[$0])", CSVTable.number(b.mean[$0]), CSVTable.number(b.lower[$0]), CSVTable.number(b.upper[$0]),
+                 "\(b.counts[$0])"]
+            }
+        }
+        if let reference { a.referenceLines = [reference] }
+        return FigureOutput(name: name, caption: caption + " With repeats: the mean of the seeds' smoothed losses, shaded from the smallest to the largest.",
+                            figure: Figure(title: nil, width: 620, height: 340, axes: [a]),
+                            csv: CSVTable.text(["run", "step", "smoothed_mean", "smoothed_min", "smoothed_max", "seeds"], rows))
     }
 }

@@ -43,11 +43,75 @@ extension ConfigSchema {
         .init(key: "batch_norm", type: "true/false", meaning: "Batch normalisation before each hidden activation.") {
             $0.batchNorm = try $2.bool($1, "batch_norm")
         },
+        .init(key: "batch_norm_momentum", type: "number in [0, 1)",
+              meaning: "Weight of the old running mean and variance in each batch-norm update (default 0.99 as Keras; the book 0.9).") {
+            $0.batchNormMomentum = try $2.double($1, "batch_norm_momentum", in: 0..<1)
+        },
+        .init(key: "batch_norm_epsilon", type: "number > 0", meaning: "Added to the batch variance before its square root (default 1e-3 "
+              + "as Keras; the book 1e-6).") {
+            $0.batchNormEpsilon = try $2.double($1, "batch_norm_epsilon", in: Double.leastNonzeroMagnitude..<Double.infinity)
+        },
         .init(key: "dropout", type: "number in [0, 1)", meaning: "Dropout rate after each hidden activation (0: none).") {
             $0.dropout = try $2.double($1, "dropout", in: 0..<1)
         },
         .init(key: "weight_decay", type: "number ≥ 0", meaning: "L2 weight decay λ: the loss gains λ/2 Σ‖W‖² (0: none).") {
             $0.weightDecay = try $2.double($1, "weight_decay", in: 0..<Double.infinity)
+        },
+    ] + options
+
+    /// The keys of what a run trains on and how long: data, loss, epochs, early stopping.
+    static let options: [ConfigField<RunSpec>] = [
+        .init(key: "dataset", type: DataSource.allCases.map(\.rawValue).joined(separator: ", "),
+              meaning: "mnist (default): the config's images (the embedded subset, or the IDX files of `data`); friedman1: a generated "
+                  + "regression set, 2000 samples of 10 features uniform on [0, 1], y = 10 sin(π x₁x₂) + 20 (x₃ − ½)² + 10 x₄ + 5 x₅ "
+                  + "+ N(0, 1), drawn from the config's seed, split 70/10/20 % and standardised (loss mse).") { spec, n, r in
+            let s = try r.string(n, "dataset")
+            guard let d = DataSource(rawValue: s.lowercased()) else {
+                throw ConfigError("\(r.at(n)): unknown dataset '\(s)' (\(DataSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            spec.data = d
+        },
+        .init(key: "loss", type: LossKind.allCases.map(\.rawValue).joined(separator: ", "),
+              meaning: "cross_entropy (default for mnist): softmax cross-entropy; mse: mean squared error (on one-hot rows for classes).") {
+            spec, n, r in
+            let s = try r.string(n, "loss")
+            guard let l = LossKind(rawValue: s.lowercased()) else {
+                throw ConfigError("\(r.at(n)): unknown loss '\(s)' (\(LossKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            spec.loss = l
+        },
+        .init(key: "train_samples", type: "integer > 0", meaning: "Train on the first N samples of the training split (default: all).") {
+            $0.trainSamples = try $2.positiveInt($1, "train_samples")
+        },
+        .init(key: "validation_samples", type: "integer > 0", meaning: "Validate on the first N samples of the validation split (default: all).") {
+            $0.validationSamples = try $2.positiveInt($1, "validation_samples")
+        },
+        .init(key: "train_eval_samples", type: "integer > 0",
+              meaning: "Training samples evaluated at each evaluation, the `train/*` curves (default: as many as the validation samples).") {
+            $0.trainEvaluationSamples = try $2.positiveInt($1, "train_eval_samples")
+        },
+        .init(key: "epochs", type: "integer > 0", meaning: "Epochs of ⌈training samples / batch size⌉ steps, instead of `steps`; "
+              + "the run is evaluated at the end of each epoch.") { $0.epochs = try $2.positiveInt($1, "epochs") },
+        .init(key: "shuffle", type: "true/false", meaning: "With epochs: each epoch a shuffled pass over the training samples, as Keras' "
+              + "`fit` (default false: batches drawn with replacement, as the book).") { $0.shuffle = try $2.bool($1, "shuffle") },
+        .init(key: "early_stopping", type: "mapping: patience, monitor, min_delta, restore_best_weights",
+              meaning: "Keras' EarlyStopping after each epoch (needs `epochs`): stop when `monitor` (val_loss, val_accuracy, loss, "
+                  + "accuracy; default val_loss) has not improved by more than min_delta (default 0) for `patience` epochs "
+                  + "(default 0); restore_best_weights (default false) keeps the best epoch's weights.") { spec, n, r in
+            var es = EarlyStoppingSpec()
+            for (key, _, v) in try r.mapping(n, "early_stopping", known: ["patience", "monitor", "min_delta", "restore_best_weights"]) {
+                switch key {
+                case "patience": es.patience = try r.int(v, "early_stopping.patience")
+                    if es.patience < 0 { throw ConfigError("\(r.at(v)): 'early_stopping.patience' must be 0 or more, got \(es.patience)") }
+                case "monitor": es.monitor = try r.string(v, "early_stopping.monitor")
+                    guard EarlyStoppingSpec.monitors.contains(es.monitor) else {
+                        throw ConfigError("\(r.at(v)): unknown monitor '\(es.monitor)' (\(EarlyStoppingSpec.monitors.joined(separator: ", ")))")
+                    }
+                case "min_delta": es.minDelta = try r.double(v, "early_stopping.min_delta", in: 0..<Double.infinity)
+                default: es.restoreBestWeights = try r.bool(v, "early_stopping.restore_best_weights")
+                }
+            }
+            spec.earlyStopping = es
         },
     ]
 

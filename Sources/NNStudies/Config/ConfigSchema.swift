@@ -12,7 +12,8 @@ public enum ConfigSchema {
         .init(key: "seed", type: "integer ≥ 0", meaning: "Seed for every random draw (data shuffle, weights, batches, dropout).") {
             $0.seed = try $2.seed($1, "seed")
         },
-        .init(key: "quick", type: "true/false", meaning: "Fewer steps: built-in studies use their quick lengths, custom runs at most 100 steps.") {
+        .init(key: "quick", type: "true/false",
+              meaning: "Fewer steps: built-in studies use their quick lengths, custom runs at most 100 steps (or 10 epochs).") {
             $0.quick = try $2.bool($1, "quick")
         },
         .init(key: "studies", type: "list of study names", meaning: "Built-in studies to run (`nnviz studies` lists them). "
@@ -26,8 +27,16 @@ public enum ConfigSchema {
                 return study
             }
         },
+        .init(key: "repeats", type: "integer > 0", meaning: "Run every training run this many times, with seeds seed, seed + 1, ...: "
+              + "figures show the mean with a band from the smallest to the largest value, facts the spread (default 1).") {
+            $0.repeats = try $2.positiveInt($1, "repeats")
+        },
         .init(key: "steps", type: "integer > 0", meaning: "Steps of every training run (built-in studies and custom runs that do not set their own).") {
             $0.settings.steps = try $2.positiveInt($1, "steps")
+        },
+        .init(key: "epochs", type: "integer > 0", meaning: "Epochs of the built-in studies that count epochs (batchnorm, regularization, "
+              + "hpsearch; `steps` does not reach them).") {
+            $0.settings.epochs = try $2.positiveInt($1, "epochs")
         },
         .init(key: "batch_size", type: "integer > 0", meaning: "Batch size of every training run, likewise.") {
             $0.settings.batchSize = try $2.positiveInt($1, "batch_size")

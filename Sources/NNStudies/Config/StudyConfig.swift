@@ -29,6 +29,8 @@ public struct StudyConfig {
     public var runs: [RunSpec] = []
     /// The language of the report (`--lang` overrides it).
     public var language = Language.english
+    /// Every training run is run this many times, with seeds `seed`, `seed + 1`, ... (1: once).
+    public var repeats = 1
 
     /// Every built-in study, default settings.
     public init() {}
@@ -69,10 +71,13 @@ public struct StudyConfig {
         var spec = RunSpec(name: "", study: name, label: "", hidden: settings.hidden ?? [100], activation: .relu, initializer: .bookHe,
                            optimizer: .sgd, learningRate: settings.learningRate ?? 0.01, steps: settings.steps ?? 500,
                            batchSize: settings.batchSize ?? 100, seed: seed)
-        for (key, _, value) in try reader.mapping(item, "runs", known: ConfigSchema.run.map(\.key)) {
+        let entries = try reader.mapping(item, "runs", known: ConfigSchema.run.map(\.key))
+        for (key, _, value) in entries {
             try ConfigSchema.run.first { $0.key == key }?.apply(&spec, value, reader)
         }
+        if spec.data == .friedman1 && !entries.contains(where: { $0.key == "loss" }) { spec.loss = .mse }
         guard !spec.name.isEmpty else { throw ConfigError("\(reader.at(item)): a run needs a 'name'") }
+        try Self.check(spec, item, reader)
         if spec.label.isEmpty { spec.label = spec.name }
         spec.name = "\(name)/\(spec.name)"
         if let record { spec.plan = record }
@@ -80,10 +85,13 @@ public struct StudyConfig {
         return spec
     }
 
-    /// Fewer steps for a first look: built-in studies use their quick lengths, custom runs at most 100 steps.
+    /// Fewer steps for a first look: built-in studies use their quick lengths, custom runs at most 100 steps (or 10 epochs).
     public mutating func makeQuick() {
         quick = true
         settings.quick = true
-        for k in runs.indices { runs[k].steps = min(runs[k].steps, 100); runs[k].evaluateEvery = 10 }
+        for k in runs.indices {
+            runs[k].steps = min(runs[k].steps, 100); runs[k].evaluateEvery = 10
+            runs[k].epochs = runs[k].epochs.map { min($0, 10) }
+        }
     }
 }

@@ -51,15 +51,17 @@ public struct InitializationStudy: Study {
 
     /// The section: histogram grids, then the training runs' loss, ridgeline and spread.
     public func section(_ byStudy: [String: [EventStore.Run]]) throws -> Section {
-        let histogramRuns = byStudy["init-histograms"] ?? [], trainingRuns = byStudy["init-training"] ?? []
+        // With repeats (other seeds), the figures show each net's first seed; the facts give the spread over all.
+        let histogramRuns = byStudy["init-histograms"] ?? [], allTraining = byStudy["init-training"] ?? []
+        let trainingRuns = Repeats.primaries(allTraining)
         let figures = InitFigures(prose: prose)
         var out = SectionParts()
         for act in ["sigmoid", "tanh", "relu"] { try figures.histograms(act, histogramRuns, into: &out) }
         if !trainingRuns.isEmpty {
-            out.figures.append(try figures.loss(trainingRuns))
+            out.figures.append(try figures.loss(allTraining))   // with repeats: mean and band over the seeds
             if let ridge = try figures.ridgeline(trainingRuns) { out.figures.append(ridge) }
             out.figures.append(try figures.activationSpread(trainingRuns))
-            try trainingFacts(trainingRuns, into: &out)
+            try trainingFacts(trainingRuns, all: allTraining, into: &out)
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: trainingRuns.map { ($0.name, Diagnoses.all($0)) },
@@ -67,24 +69,45 @@ public struct InitializationStudy: Study {
                        notes: trainingRuns.isEmpty ? [] : try BookDepartures.notes(BookDepartures.training + ["same_weights"]))
     }
 
-    /// Final losses, the first step below 1.0, and whether std 0.01 stayed at ln 10.
-    func trainingFacts(_ runs: [EventStore.Run], into out: inout SectionParts) throws {
+    /// The first step with a smoothed batch loss below 1.0 (nil: never).
+    static func firstBelowOne(_ r: EventStore.Run) -> Int? {
+        let steps = r.steps("train/batch_loss")
+        return Smoothing.exponential(r.values("train/batch_loss"), weight: 0.9).firstIndex { $0 < 1.0 }.map { steps[$0] }
+    }
+
+    /// Final losses, the first step below 1.0, and whether std 0.01 stayed at ln 10; with
+    /// repeats, each over all seeds ("169–204 in 5 of 5 seeds").
+    func trainingFacts(_ runs: [EventStore.Run], all: [EventStore.Run], into out: inout SectionParts) throws {
         var below: [String: Int?] = [:]
+        var spreads: [String: (text: String, held: Int, seeds: Int)] = [:]
         for r in runs {
-            let steps = r.steps("train/batch_loss")
-            let firstBelow = Smoothing.exponential(r.values("train/batch_loss"), weight: 0.9).firstIndex { $0 < 1.0 }.map { steps[$0] }
+            let group = all.filter { Repeats.baseName($0.name) == r.name }
+            let firstBelow = Self.firstBelowOne(r)
             below[r.shortName] = firstBelow
-            out.facts.append(r.finalLossFact)
-            out.facts.append(Fact(try prose.text("fact.first_below", ["run": r.name]), firstBelow.map(Double.init),
-                                  try firstBelow.map { "\($0)" } ?? prose.text("fact.never")))
-            out.facts.append(r.accuracyFact)
+            guard group.count > 1 else {
+                out.facts.append(r.finalLossFact)
+                out.facts.append(Fact(try prose.text("fact.first_below", ["run": r.name]), firstBelow.map(Double.init),
+                                      try firstBelow.map { "\($0)" } ?? prose.text("fact.never")))
+                out.facts.append(r.accuracyFact)
+                continue
+            }
+            let reached = group.compactMap(Self.firstBelowOne).map(Double.init)
+            let text = reached.isEmpty ? "never" : "\(Repeats.spread(reached)) in \(reached.count) of \(group.count) seeds"
+            spreads[r.shortName] = (text, reached.count, group.count)
+            out.facts.append(Fact("\(r.name): final batch loss (mean of last 5 %)", r.finalBatchLoss(),
+                                  Repeats.spread(group.map { $0.finalBatchLoss() }, significant: 4)))
+            out.facts.append(Fact("\(r.name): first step with smoothed loss < 1.0", firstBelow.map(Double.init), text))
+            let acc = group.map { $0.values("test/accuracy").last ?? .nan }
+            out.facts.append(Fact("\(r.name): test accuracy (evaluated once, at the end)", acc.first, Repeats.spread(acc, scale: 100, unit: " %")))
         }
         guard let s = runs.first(where: { $0.shortName == "std=0.01" }), let he = runs.first(where: { $0.shortName == "he" }) else { return }
         let fs = s.finalBatchLoss(), fh = he.finalBatchLoss()
         out.facts.append(Fact(try prose.text("fact.distance_ln10"), abs(fs - log(10))))
         let small = ["final": formatNumber(fs, significant: 3), "steps": "\(s.steps("train/batch_loss").count)"]
         var sentence = try prose.text(abs(fs - log(10)) < 0.05 ? "finding.small_stalled" : "finding.small_learned", small)
-        if let b = below["he"] ?? nil {
+        if let spread = spreads["he"], spread.held > 0 {
+            sentence += try prose.text("finding.he_below_seeds", ["steps": spread.text, "final": formatNumber(fh, significant: 3)])
+        } else if let b = below["he"] ?? nil {
             sentence += try prose.text("finding.he_below", ["step": "\(b)", "final": formatNumber(fh, significant: 3)])
         } else {
             sentence += try prose.text("finding.he_never", ["final": formatNumber(fh, significant: 3)])

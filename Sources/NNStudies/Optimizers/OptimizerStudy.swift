@@ -45,8 +45,9 @@ public struct OptimizerStudy: Study {
 
     /// The section: paths, training losses, the weight-path projection.
     public func section(_ byStudy: [String: [EventStore.Run]]) throws -> Section {
-        let pathRuns = byStudy["optimizer-paths"] ?? [], trainingRuns = byStudy["optimizer-training"] ?? []
-        let projectionRuns = byStudy["optimizer-projection"] ?? []
+        // With repeats (other seeds), the figures show each optimiser's first seed.
+        let pathRuns = byStudy["optimizer-paths"] ?? [], trainingRuns = Repeats.primaries(byStudy["optimizer-training"] ?? [])
+        let projectionRuns = Repeats.primaries(byStudy["optimizer-projection"] ?? [])
         let figures = OptimizerFigures(prose: prose)
         var out = SectionParts()
         if !pathRuns.isEmpty { try figures.paths(pathRuns, into: &out) }

@@ -103,12 +103,12 @@ public enum WeightProjection {
     }
 
     /// Trajectory and surface events for `snapshots` of `model` (left at the last snapshot).
-    static func events(run: String, model: Sequential<Float>, snapshots: [(step: Int, weights: [Double])], data: Dataset<Float>,
+    static func events(run: String, model: Sequential<Float>, snapshots: [(step: Int, weights: [Double])], data: Samples,
                        grid: Int) throws -> [Event] {
         guard let r = principalDirections(snapshots.map(\.weights)), let final = snapshots.last?.weights else { return [] }
         func loss(_ a: Double, _ b: Double) throws -> Double {
             assign(model, zip(final, zip(r.d1, r.d2)).map { $0 + a * $1.0 + b * $1.1 })
-            return try model.evaluate(data.x, data.target)["loss"] ?? .nan
+            return try model.evaluate(data.x, data.y)["loss"] ?? .nan
         }
         var out: [Event] = []
         for (s, c) in zip(snapshots, r.coordinates) {
@@ -116,7 +116,7 @@ public enum WeightProjection {
             // the weights it had at that step (off the plane, in general): not the same thing.
             out.append(.trajectory(TrajectoryPoint(run: run, step: s.step, x: c.0, y: c.1, value: try loss(c.0, c.1))))
             assign(model, s.weights)
-            let own = try model.evaluate(data.x, data.target)["loss"] ?? .nan
+            let own = try model.evaluate(data.x, data.y)["loss"] ?? .nan
             out.append(.scalar(ScalarEvent(run: run, name: "projection/network_loss", step: s.step, value: own)))
         }
         func axis(_ values: [Double]) -> [Double] {

@@ -30,21 +30,24 @@ public enum StudyRunner {
             }
             for s in sinks.values { try s.close() }
         }
-        let specs = config.studies.flatMap { $0.runs(config.settings) } + config.runs
-        guard !specs.isEmpty else { return store }
+        let asked = Repeats.expand(config.studies.flatMap { $0.runs(config.settings) } + config.runs, times: config.repeats)
+        guard !asked.isEmpty else { return store }
         let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
+        let specs = asked.map { $0.resolved(trainCount: RunData.trainCount($0, data: data)) }
         let width = 2
         progress.planned(specs.map { ($0.name, $0.steps) })
         progress.note("data: \(data.name), \(data.train.count) training, \(data.validation.count) validation and \(data.test.count) test samples "
                       + "(split by class with seed \(config.seed)); "
-                      + "\(specs.count) training runs, \(width) at a time, longest first")
+                      + "\(specs.count) training runs\(config.repeats > 1 ? " (each with \(config.repeats) seeds)" : ""), "
+                      + "\(width) at a time, longest first")
         // Longest first, so that the short runs fill the cores at the end instead of one long
         // run finishing alone.
         let work = specs.map { estimatedWork($0, data: data) }
         let order = specs.indices.sorted { work[$0] > work[$1] }
+        let dataSeed = config.seed
         let results = try runSideBySide(order.count, width: width) { k in
             let spec = specs[order[k]]
-            return try RunExecution.execute(spec, data: data, eventsPath: path(spec.name), progress: progress)
+            return try RunExecution.execute(spec, data: data, dataSeed: dataSeed, eventsPath: path(spec.name), progress: progress)
         }
         var byRun = Array(repeating: [Event](), count: specs.count)
         for (k, events) in results.enumerated() { byRun[order[k]] = events }
@@ -55,7 +58,7 @@ public enum StudyRunner {
     /// A run's work in multiply-adds of its forward passes (batch x weights x steps): enough to
     /// order runs by length.
     static func estimatedWork(_ spec: RunSpec, data: StudyData) -> Double {
-        let sizes = [data.train.x.cols] + spec.hidden + [data.train.classes]
+        let sizes = spec.data == .mnist ? [data.train.x.cols] + spec.hidden + [data.train.classes] : [10] + spec.hidden + [1]
         let weights = zip(sizes, sizes.dropFirst()).reduce(0.0) { $0 + Double($1.0 * $1.1) }
         return Double(spec.steps) * Double(spec.batchSize) * weights
     }

@@ -15,6 +15,10 @@ public enum StudyRegistry {
         VanishingStudy(),
         InitializationStudy(),
         OptimizerStudy(),
+        BatchNormStudy(),
+        RegularizationStudy(),
+        LearningRateStudy(),
+        HPSearchStudy(),
     ]
 
     private static let lock = NSLock()

@@ -37,7 +37,8 @@ public struct VanishingStudy: Study {
 
     /// The section: σ and its slope, per-layer gradient norms, a heatmap, norms by depth, losses.
     public func section(_ byStudy: [String: [EventStore.Run]]) throws -> Section {
-        let runs = byStudy["vanishing"] ?? []
+        // With repeats (other seeds), the figures show each net's first seed.
+        let runs = Repeats.primaries(byStudy["vanishing"] ?? [])
         let figures = VanishingFigures(prose: prose, runs: runs)
         let ratios = runs.map(GradientRatio.init)
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: try findings(ratios),

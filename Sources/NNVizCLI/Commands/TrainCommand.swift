@@ -38,10 +38,17 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "A YAML study config: run and record its runs (events only, no report).") var config: String?
     @Option(help: "With --config: where the event files go.") var out: String?
     @Flag(help: "With --config: fewer steps, for a first look and for tests.") var quick = false
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --config: run every training run N times with seeds seed, seed+1, ...",
+                                                        valueName: "N"))
+    var repeats: Int?
 
     func validate() throws {
         guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
         guard epochs >= 1, batchSize >= 1 else { throw ValidationError("--epochs and --batch-size must be at least 1") }
+        if let repeats {
+            guard config != nil else { throw ValidationError("--repeats goes with --config") }
+            guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+        }
         guard (0.01...0.9).contains(testFraction) else { throw ValidationError("--test-fraction must be in [0.01, 0.9]") }
         guard (0.01...0.5).contains(validationFraction), validationFraction + testFraction < 0.95 else {
             throw ValidationError("--validation-fraction must be in [0.01, 0.5] and leave training samples with --test-fraction")
@@ -52,6 +59,7 @@ struct TrainCommand: ParsableCommand {
         if let config {
             var cfg = try StudyConfig.load(path: config)
             if quick || cfg.quick { cfg.makeQuick() }
+            if let repeats { cfg.repeats = repeats }
             let dir = URL(fileURLWithPath: out ?? "runs/\(Slug.make(cfg.name))")
             let store = try StudyRunner.run(cfg, dataDirectory: dir, progress: ProgressBoard(quiet: quiet))
             for r in store.runs { print(dir.appendingPathComponent(StudyRunner.eventsFileName(r.name)).path) }
