@@ -74,6 +74,7 @@ public enum Repeats {
         let m = text(mean) + unit
         guard values.count > 1 else { return m }
         let missing = values.count - f.count
+        if lo == hi && missing == 0 { return "\(m) (all \(f.count) seeds)" }
         let range = "\(text(lo))–\(text(hi))\(unit)"
         return "\(m) (\(range) over \(f.count) seeds" + (missing > 0 ? "; \(missing) without a value" : "") + ")"
     }
