@@ -38,10 +38,15 @@ public enum Repeats {
     /// A band of a scalar series over repeats: at each step some of them reached, the mean, the
     /// smallest and the largest of the finite values there, and how many runs had one.
     public struct Band: Sendable {
+        /// The steps at which some run has a finite value.
         public var steps: [Int]
+        /// The mean over the runs at each step.
         public var mean: [Double]
+        /// The smallest value at each step.
         public var lower: [Double]
+        /// The largest value at each step.
         public var upper: [Double]
+        /// How many runs have a value at each step.
         public var counts: [Int]
     }
 
@@ -69,6 +74,7 @@ public enum Repeats {
         let m = text(mean) + unit
         guard values.count > 1 else { return m }
         let missing = values.count - f.count
+        if lo == hi && missing == 0 { return "\(m) (all \(f.count) seeds)" }
         let range = "\(text(lo))–\(text(hi))\(unit)"
         return "\(m) (\(range) over \(f.count) seeds" + (missing > 0 ? "; \(missing) without a value" : "") + ")"
     }

@@ -21,8 +21,9 @@ public struct HPSearchStudy: Study {
     /// One line for `nnviz studies`.
     public var summary: String { prose.line("summary", or: id) }
 
-    /// The book's ranges, as powers of ten drawn uniformly: lr = 10^U(−6, −2), weight decay = 10^U(−8, −4).
+    /// The book's range of the learning rate, as powers of ten drawn uniformly: lr = 10^U(−6, −2).
     public static let rateExponents = -6.0 ... -2.0
+    /// The book's range of the weight decay: 10^U(−8, −4).
     public static let decayExponents = -8.0 ... -4.0
 
     /// The trials' learning rates and weight decays, drawn from `seed` (stream `hpsearch`).

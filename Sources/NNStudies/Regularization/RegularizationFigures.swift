@@ -102,12 +102,14 @@ struct RegularizationFigures {
         var gaps: [String: Double] = [:]
         var values: [String: String] = [:]
         var display: [String: String] = [:]
+        var seedGaps: [String: [Double]] = [:]
         for group in groups {
             let net = try name(group), short = group.first?.shortName ?? ""
             display[short] = net
             let train = lastValues(group, "train/accuracy"), val = lastValues(group, "val/accuracy")
             let gap = zip(train, val).map { $0 - $1 }
             gaps[short] = finiteMean(gap)
+            seedGaps[short] = gap
             let perfect = group.map(Self.firstPerfect)
             let reached = perfect.compactMap { $0 }
             let epochText = reached.isEmpty ? try prose.text("fact.never") : Repeats.spread(reached.map(Double.init), significant: 3)
@@ -129,14 +131,23 @@ struct RegularizationFigures {
         guard let base = gaps["none"], values["none_gap"] != nil else { return }
         var none = values.filter { $0.key.hasPrefix("none") }
         let threshold = ["threshold": compactNumber(Diagnoses.gapThreshold * 100, significant: 3)]
-        none["none_verdict"] = try prose.text(base > Diagnoses.gapThreshold ? "finding.overfitted" : "finding.not_overfitted", threshold)
+        let baseGaps = seedGaps["none"] ?? []
+        let overfitted = baseGaps.filter { $0 > Diagnoses.gapThreshold }.count
+        var verdict = threshold
+        verdict["seeds"] = try seedsClause(base > Diagnoses.gapThreshold ? overfitted : baseGaps.count - overfitted, of: baseGaps.count, prose: prose)
+        none["none_verdict"] = try prose.text(base > Diagnoses.gapThreshold ? "finding.overfitted" : "finding.not_overfitted", verdict)
         out.findings.append(try prose.text("finding.overfit", none))
         let cures = groups.compactMap(\.first).map(\.shortName).filter { $0 != "none" }
-        func names(_ keep: (Double) -> Bool) -> String {
-            cures.filter { gaps[$0].map(keep) ?? false }.map { display[$0] ?? $0 }.joined(separator: ", ")
+        // Each cure's name, and with repeats in how many seeds its gap was also narrower than the same seed's without.
+        func names(annotated: Bool = false, _ keep: (Double) -> Bool) -> String {
+            cures.filter { gaps[$0].map(keep) ?? false }.map { c -> String in
+                let own = seedGaps[c] ?? [], held = zip(own, baseGaps).filter { $0 < $1 - Self.tolerance }.count
+                guard annotated else { return display[c] ?? c }
+                return (display[c] ?? c) + ((try? seedsClause(held, of: min(own.count, baseGaps.count), prose: prose)) ?? "")
+            }.joined(separator: ", ")
         }
         let t = Self.tolerance
-        let smaller = names { $0 < base - t }, same = names { abs($0 - base) <= t }, larger = names { $0 > base + t }
+        let smaller = names(annotated: true) { $0 < base - t }, same = names { abs($0 - base) <= t }, larger = names { $0 > base + t }
         var cure: [String: String] = ["smaller": smaller.isEmpty ? try prose.text("fact.none") : smaller,
                                       "same": same.isEmpty ? "" : try prose.text("finding.same", ["list": same]),
                                       "larger": larger.isEmpty ? "" : try prose.text("finding.not_smaller", ["list": larger])]
