@@ -22,7 +22,8 @@ final class KoreanReportTests: XCTestCase {
     func testKoreanReportHasNoEnglishButNamesAndCode() throws {
         let store = try StudySectionTests.fixtureStore()
         let sections = try StudyRegistry.sections(store, language: .korean)
-        XCTAssertEqual(sections.map(\.id), ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers"],
+        XCTAssertEqual(sections.map(\.id), ["perceptron", "boundaries", "backprop", "activations", "scaling", "vanishing", "init", "optimizers",
+                                                 "batchnorm", "regularization", "learning-rate", "hpsearch"],
                        "anchors do not depend on the language")
         let dir = TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }

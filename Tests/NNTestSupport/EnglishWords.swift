@@ -12,8 +12,10 @@ public enum EnglishWords {
         // data, formats, tools, people
         "mnist", "idx", "png", "svg", "pdf", "csv", "dpi", "nnviz", "tensorboard", "kaiser", "li", "pc",
         "tf", "playground", "rosenblatt", "glorot",
+        // the Keras example of the course notes: its library, layer and data set (Friedman #1)
+        "keras", "dense", "friedman",
         // maths, and the number type and axis scale as code names them
-        "ln", "log", "nan", "max", "std", "inf", "float", "symlog",
+        "ln", "log", "sin", "nan", "max", "std", "inf", "float", "symlog",
     ]
 
     /// Logic gates, as the course notes write them: upper case only, so that "and", "or", "not" stay English.

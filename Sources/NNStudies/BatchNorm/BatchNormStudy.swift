@@ -66,7 +66,7 @@ public struct BatchNormStudy: Study {
                     [Diagnoses.batchNormRescue(withBatchNorm: bn, without: plain), Diagnoses.divergence(plain), Diagnoses.divergence(bn)])
         }
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
-                       facts: out.facts, diagnoses: diagnoses, settings: SettingsTable.rows(Repeats.primaries(runs)),
+                       facts: out.facts, diagnoses: diagnoses, settings: prose.settingsRows(Repeats.primaries(runs)),
                        notes: try BookDepartures.notes(["same_weights"]) + [try prose.text("departure.epochs"), try prose.text("departure.eval")])
     }
 }

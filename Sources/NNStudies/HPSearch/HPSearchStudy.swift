@@ -70,7 +70,7 @@ public struct HPSearchStudy: Study {
         let best = trials.prefix(3).compactMap(\.runs.first)
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: best.map { ($0.name, Diagnoses.training($0) + [Diagnoses.divergence($0)]) },
-                       settings: SettingsTable.rows(trials.prefix(20).compactMap(\.runs.first)),
+                       settings: prose.settingsRows(trials.prefix(20).compactMap(\.runs.first)),
                        notes: [try prose.text("departure.split"), try prose.text("departure.train_sample")])
     }
 }

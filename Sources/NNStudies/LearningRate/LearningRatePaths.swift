@@ -20,7 +20,7 @@ extension LearningRateFigures {
             } else {
                 let steps = broken.map { "\($0.step)" }.joined(separator: ", ")
                 let seeds = group.count > 1 ? try prose.text("fact.diverged_seeds", ["count": "\(broken.count)", "seeds": "\(group.count)"]) : ""
-                value = try prose.text("fact.diverged_value", ["steps": steps, "quantity": broken[0].quantity, "seeds": seeds])
+                value = try prose.text("fact.diverged_value", ["steps": steps, "quantity": Diagnoses.quantityText(broken[0].quantity), "seeds": seeds])
             }
             out.facts.append(Fact(try prose.text("fact.final", ["lr": text]), broken.isEmpty ? finiteMean(losses) : nil, value))
             let accText = acc.contains(where: \.isFinite) ? Repeats.spread(acc, scale: 100, unit: " %") : try prose.text("fact.val_none")

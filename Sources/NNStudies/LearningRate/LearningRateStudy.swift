@@ -71,6 +71,6 @@ public struct LearningRateStudy: Study {
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: primaries.map { ($0.name, [Diagnoses.learningRateTooSmall($0), Diagnoses.divergence($0),
                                                                              Diagnoses.stalled($0)]) },
-                       settings: SettingsTable.rows(primaries), notes: runs.isEmpty ? [] : try BookDepartures.notes(BookDepartures.training))
+                       settings: prose.settingsRows(primaries), notes: runs.isEmpty ? [] : try BookDepartures.notes(BookDepartures.training))
     }
 }

@@ -90,7 +90,7 @@ struct EarlyStoppingFigures {
                               rows: &rows)
         axes[0].title = try prose.text("regression.panel")
         axes[0].yScale = .log
-        let data = group.first?.start?.dataset ?? ""
+        let data = Prose.datasetText(group.first?.start?.dataset ?? "")
         out.figures.append(FigureOutput(name: "regression_early_stopping", caption: try prose.text("regression.caption", ["data": data]),
                                         figure: Figure(title: try prose.text("regression.title"), width: 700, height: 380, axes: axes),
                                         csv: CSVTable.text(EpochSeries.header, rows)))

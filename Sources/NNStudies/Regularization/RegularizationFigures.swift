@@ -117,7 +117,8 @@ struct RegularizationFigures {
             out.facts += [Fact(try prose.text("fact.final", ["net": net]), finiteMean(train),
                                try prose.text("fact.final_value", ["train": Repeats.spread(train, scale: 100, unit: " %"),
                                                                    "val": Repeats.spread(val, scale: 100, unit: " %")])),
-                          Fact(try prose.text("fact.gap", ["net": net]), finiteMean(gap), Repeats.spread(gap, significant: 3, scale: 100, unit: " points")),
+                          Fact(try prose.text("fact.gap", ["net": net]), finiteMean(gap), Repeats.spread(gap, significant: 3, scale: 100,
+                                                                                          unit: prose.line("unit.points", or: " points"))),
                           Fact(try prose.text("fact.perfect", ["net": net]), reached.isEmpty ? nil : finiteMean(reached.map(Double.init)), epochText),
                           Fact(try prose.text("fact.test", ["net": net]), finiteMean(lastValues(group, "test/accuracy")),
                                Repeats.spread(lastValues(group, "test/accuracy"), scale: 100, unit: " %"))]

@@ -91,6 +91,6 @@ public struct RegularizationStudy: Study {
         let diagnosed = Repeats.primaries(all)
         return Section(id: id, title: try prose.text("title"), intro: try prose.text("intro"), findings: out.findings, figures: out.figures,
                        facts: out.facts, diagnoses: diagnosed.map { ($0.name, Diagnoses.training($0) + [Diagnoses.overfitting($0), Diagnoses.divergence($0)]) },
-                       settings: SettingsTable.rows(diagnosed), notes: [try prose.text("departure.validation"), try prose.text("departure.dropout")])
+                       settings: prose.settingsRows(diagnosed), notes: [try prose.text("departure.validation"), try prose.text("departure.dropout")])
     }
 }
