@@ -36,7 +36,6 @@ public struct EventReader {
         }
         defer { try? handle.close() }
         var pending = Data()
-        var scanned = 0   // bytes of `pending` already searched for a line end: each byte is searched once
         var lineNumber = 0
         while true {
             let chunk: Data
@@ -44,16 +43,17 @@ public struct EventReader {
                 throw EventFileError(file: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
             }
             if chunk.isEmpty { break }
+            // Only the new bytes are searched for a line end: the pending ones hold none.
+            var searchFrom = pending.endIndex
             pending.append(chunk)
             var start = pending.startIndex
-            while let nl = pending[(pending.startIndex + max(scanned, start - pending.startIndex))...].firstIndex(of: 0x0A) {
+            while let nl = pending[searchFrom...].firstIndex(of: 0x0A) {
                 lineNumber += 1
                 try process(line: pending[start..<nl], number: lineNumber, file: path, last: false, body)
                 start = pending.index(after: nl)
-                scanned = start - pending.startIndex
+                searchFrom = start
             }
             pending = Data(pending[start...])
-            scanned = pending.count
             guard pending.count <= Self.maxLineBytes else {
                 throw EventFileError(file: path, line: lineNumber + 1, message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
             }

@@ -38,11 +38,13 @@ public struct TextTable: Sendable {
     public func text(_ key: String, _ values: [String: String] = [:]) throws(TextError) -> String {
         if let problem { throw TextError(source: source, key: key, reason: problem) }
         guard let template = texts[key] else { throw TextError(source: source, key: key, reason: "no such text") }
-        do {
-            return try Self.fill(template, values)
-        } catch {
-            throw TextError(source: source, key: key, reason: error.reason)
-        }
+        return try Self.fill(template, values, source: source, key: key)
+    }
+
+    /// `template` (the text under `key` in `source`) with each `{name}` replaced by `values[name]`:
+    /// the one placeholder filler of the report's texts and the studies' prose.
+    public static func fill(_ template: String, _ values: [String: String], source: String, key: String) throws(TextError) -> String {
+        do { return try fill(template, values) } catch { throw TextError(source: source, key: key, reason: error.reason) }
     }
 
     /// The text under `key` without placeholders, or nil.

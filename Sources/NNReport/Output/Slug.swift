@@ -15,11 +15,6 @@ public enum Slug {
         return FileSlug.safe(name.hasPrefix("/") || name.contains("//") ? name : mapped)
     }
 
-    /// Eight hex digits of the name's FNV-1a hash.
-    public static func hash(_ name: String) -> String {
-        var h: UInt32 = 2_166_136_261
-        for b in name.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
-    }
+    /// Eight hex digits of the name's FNV-1a hash (``FileSlug``'s: one hash for every file name).
+    public static func hash(_ name: String) -> String { FileSlug.shortHash(name) }
 }

@@ -58,19 +58,9 @@ public struct Prose: Sendable {
     private func own(_ key: String, _ values: [String: String]) throws(ProseError) -> String {
         if let problem { throw ProseError(source: source, key: key, reason: problem) }
         guard let template = texts[key] else { throw ProseError(source: source, key: key, reason: "no such text") }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                throw ProseError(source: source, key: key, reason: "unclosed '{'")
-            }
-            let name = String(rest[rest.index(after: open)..<close])
-            guard let value = values[name] else { throw ProseError(source: source, key: key, reason: "no value for {\(name)}") }
-            out += value
-            rest = rest[rest.index(after: close)...]
+        do { return try TextTable.fill(template, values, source: source, key: key) } catch {
+            throw ProseError(source: source, key: key, reason: error.reason)
         }
-        return out + rest
     }
 
     /// The text under `key`, or `fallback` when it cannot be had (for one-line listings).
