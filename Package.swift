@@ -33,11 +33,13 @@ let package = Package(
         .library(name: "NNPlot", targets: ["NNPlot"]),
         .library(name: "NNReport", targets: ["NNReport"]),
         .library(name: "NNStudies", targets: ["NNStudies"]),
+        .library(name: "NNTensorBoard", targets: ["NNTensorBoard"]),
         .executable(name: "nnviz", targets: ["nnviz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // System libraries (installed by `make deps` when pkg-config cannot find them).
@@ -61,8 +63,12 @@ let package = Package(
             "NNEngine", "NNRecorder", "NNEvents", "NNReport", "NNPlot",
             .product(name: "Yams", package: "Yams"),
         ], resources: texts("NNStudies"), plugins: ["TextIndex"]),
+        // TensorBoard event files read into nnviz events (TFRecord framing, protobuf code generated from TensorBoard's
+        // .proto files in Proto/ by scripts/generate-tensorboard-protos.sh); knows nothing of the engine.
+        .target(name: "NNTensorBoard", dependencies: ["NNEvents", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                exclude: ["Proto"]),
         .target(name: "NNVizCLI", dependencies: [
-            "NNEngine", "NNEvents", "NNPlot", "NNReport", "NNStudies",
+            "NNEngine", "NNEvents", "NNPlot", "NNReport", "NNStudies", "NNTensorBoard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnviz", dependencies: ["NNVizCLI"]),
@@ -81,6 +87,7 @@ let package = Package(
         .testTarget(name: "NNReportTests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNTestSupport"]),
         .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport",
                                                            .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NNTensorBoardTests", dependencies: ["NNTensorBoard", "NNEvents", "NNTestSupport"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNStudies", "NNVizCLI", "NNTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
