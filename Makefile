@@ -31,6 +31,7 @@ test: deps
 	$(SWIFT) build -c release --manifest-cache none --product nnviz
 	scripts/check-progress-tmux.sh .build/release/nnviz
 	python3 scripts/check-readme-examples.py .build/release/nnviz
+	python3 scripts/check-tensorboard-import.py .build/release/nnviz
 	$(SWIFT) test -c release --skip-build --disable-swift-testing
 
 ## Puts nnviz on the PATH: $(PREFIX)/bin/nnviz and its data in $(PREFIX)/share/nnviz.

@@ -15,12 +15,13 @@ public struct NNViz: ParsableCommand {
           nnviz train-and-report --quick              the same in seconds, with fewer steps
           nnviz studies                               list the studies
           nnviz report run.events.jsonl --out DIR     render a report from event files
+          nnviz report LOGDIR --out DIR               render a report from TensorBoard logs
           nnviz train --epochs 5                      train a 784-100-10 ReLU net on the embedded MNIST subset
           nnviz gradcheck                             check backprop against numerical gradients
           nnviz gallery --out gallery                 one example of every figure type
         """,
         version: NNVizVersion.string,
-        subcommands: [TrainAndReportCommand.self, StudiesCommand.self, ReportCommand.self, TrainCommand.self, GradCheckCommand.self, GalleryCommand.self]
+        subcommands: [TrainAndReportCommand.self, StudiesCommand.self, ReportCommand.self, ImportCommand.self, TrainCommand.self, GradCheckCommand.self, GalleryCommand.self]
     )
 
     /// The command with no arguments.

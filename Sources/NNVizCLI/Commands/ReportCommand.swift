@@ -3,6 +3,7 @@ import Foundation
 import NNEvents
 import NNReport
 import NNStudies
+import NNTensorBoard
 
 /// `nnviz report`: renders a report from event files (written by nnviz or another engine).
 struct ReportCommand: ParsableCommand {
@@ -13,9 +14,10 @@ struct ReportCommand: ParsableCommand {
           nnviz report reports/studies/data/*.events.jsonl --out reports/again
           python3 examples/write_events.py run.jsonl && nnviz report run.jsonl --out reports/python
           nnviz report reports/studies/data/*.events.jsonl --out reports/ko --lang ko
+          nnviz report runs/ --out reports/tb          (a TensorBoard log directory)
         """
     )
-    @Argument(help: "Event files (JSON Lines, see Sources/NNEvents/EventFormat.md).") var events: [String]
+    @Argument(help: "Event files (JSON Lines, see Sources/NNEvents/EventFormat.md) or TensorBoard log directories.") var events: [String]
     @Option(help: "Output folder.") var out: String
     @OptionGroup var figures: FigureOptions
     @Flag(help: "Print nothing but the report's path and errors.") var quiet = false
@@ -23,13 +25,22 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         guard !events.isEmpty else { throw ValidationError("give at least one event file") }
         let start = Date()
-        let (store, warnings) = try EventStore.read(paths: events)
-        for w in warnings { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
+        let logDirectories = events.filter(TensorBoardImport.isLogDirectory), files = events.filter { !logDirectories.contains($0) }
+        let (store, readWarnings) = try EventStore.read(paths: files)
+        let imported = try logDirectories.isEmpty ? nil : TensorBoardImport.read(logDirectories)
+        for name in imported?.runs ?? [] where store[name] != nil { throw CLIError("a run named '\(name)' is in an event file and a TensorBoard log") }
+        imported?.events.forEach(store.add)
+        for w in readWarnings + (imported?.warnings ?? []) { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
         guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
         let folder = try ReportFolder(target: URL(fileURLWithPath: out))
         let data = folder.staging.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        for e in events {
+        if let imported {
+            var text = Data()
+            for e in imported.events { text.append(contentsOf: (EventCodec.encode(e) + "\n").utf8) }
+            try text.write(to: data.appendingPathComponent("tensorboard.events.jsonl"))
+        }
+        for e in files {
             let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
             guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
             try FileManager.default.copyItem(atPath: e, toPath: dest.path)
