@@ -6,7 +6,7 @@ events say against what Keras itself returned. `make test` runs it.
     scripts/check-keras-callback.py [.build/release/nnviz]
 
 The first run makes a virtual environment, .build/venv-keras, with the pinned versions below and
-the repository's python/ package (about 300 MB of wheels, jax and jaxlib most of it); later runs
+the repository's python/ package (690 MB installed, jaxlib most of it; 5 to 6 minutes to install on a loaded two-core machine); later runs
 reuse it and take well under a minute. Checks:
 - the report has the Keras run's figures (PNG) and the HTML;
 - per epoch, loss, accuracy, val_loss and val_accuracy in the event file and in the report's data
@@ -114,6 +114,10 @@ for ep in range(epochs):
     part = batch_losses[32 * ep:32 * (ep + 1)]
     mean = sum(v * w for v, w in zip(part, sizes)) / 4000
     check(abs(mean - history.history["loss"][ep]) < 1e-5, f"epoch {ep}: recovered batch losses average to {mean:.7f}, Keras {history.history['loss'][ep]:.7f}")
+
+batch_acc = [e["value"] for e in scalars["train/batch_accuracy"]]
+hits = [a * w for a, w in zip(batch_acc, sizes * epochs)]
+check(max(abs(h - round(h)) for h in hits) < 1e-3, f"recovered batch accuracies are whole counts of hits (worst {max(abs(h - round(h)) for h in hits):.1e})")
 
 # Independent numpy forward and backward pass at the last step (it is a multiple of `every`, so it was recorded).
 last = steps - 1

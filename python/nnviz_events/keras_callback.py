@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover - the writer works without Keras
 
 KIND = {"Dense": "dense", "Activation": "activation", "BatchNormalization": "batch_norm", "Dropout": "dropout",
         "Flatten": "flatten", "ReLU": "activation", "Softmax": "activation"}
+BOUNDED = {"softmax": (0.0, 1.0), "sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 OPTIMIZER = {"SGD": "sgd", "Adam": "adam", "AdamW": "adamw", "RMSprop": "rmsprop", "Adagrad": "adagrad", "Nadam": "nadam"}
 
 
@@ -93,6 +94,8 @@ class NNVizCallback(_Base):
         config = opt.get_config() if opt is not None else {}
         numbers = {k: float(v) for k, v in config.items()
                    if isinstance(v, (int, float)) and not isinstance(v, bool) and v is not None}
+        if not config.get("use_ema"):  # Keras lists the EMA settings even when no EMA is kept
+            numbers = {k: v for k, v in numbers.items() if not k.startswith("ema_")}
         numbers["learning_rate"] = float(np.asarray(opt.learning_rate)) if opt is not None else float("nan")
         name = OPTIMIZER.get(type(opt).__name__, _snake(type(opt).__name__))
         if name == "sgd" and numbers.get("momentum", 0) > 0:
@@ -123,7 +126,7 @@ class NNVizCallback(_Base):
     # -- scalars -------------------------------------------------------------------------------------
 
     def on_epoch_begin(self, epoch, logs=None):
-        self.epoch, self._means, self._batch_in_epoch = epoch, {}, 0
+        self.epoch, self._means = epoch, {}
 
     def _batch_weight(self, batch):
         """Samples in batch `batch` of an epoch (equal batches when the sizes are unknown)."""
@@ -164,10 +167,18 @@ class NNVizCallback(_Base):
     def _kernel_layers(self):
         return [l for l in self.model.layers if getattr(l, "kernel", None) is not None]
 
-    def _hist(self, key, values, step, layer, index, quantity):
+    def _hist(self, key, values, step, layer, index, quantity, activation=None):
+        """A histogram of `values`: the edges of the last recording while at most 1 % of the values fall outside them,
+        else new ones from these values (bounded activations keep their range: softmax, sigmoid [0, 1], tanh [-1, 1])."""
+        if key not in self._edges and activation in BOUNDED:
+            lo, hi = BOUNDED[activation]
+            self._edges[key] = np.concatenate([[-1e-9], np.linspace(1e-9, hi, self.bins)]) if lo == 0 else np.linspace(lo, hi, self.bins + 1)
         if key not in self._edges:
             self._edges[key] = histogram_edges(values, self.bins)
         counts, under, over, nan = histogram(values, self._edges[key])
+        if (under + over) > 0.01 * np.size(values) and activation not in BOUNDED:
+            self._edges[key] = histogram_edges(values, self.bins)
+            counts, under, over, nan = histogram(values, self._edges[key])
         self.writer.histogram(step, layer, index, quantity, self._edges[key], counts, under, over, nan)
 
     def _record_layers(self):
@@ -178,7 +189,7 @@ class NNVizCallback(_Base):
                 if pre is not None:
                     self.writer.layer_stats(self.step, layer.name, k, "preactivation", tensor_stats(pre))
                 self.writer.layer_stats(self.step, layer.name, k, "activation", tensor_stats(out, activation=act))
-                self._hist((layer.name, "activation"), out, self.step, layer.name, k, "activation")
+                self._hist((layer.name, "activation"), out, self.step, layer.name, k, "activation", act)
         grads = self._gradients()
         for layer in self._kernel_layers():
             k, w = index[layer.name], np.array(layer.kernel)
