@@ -88,6 +88,7 @@ final class RunLabelTests: XCTestCase {
             if case .line(let l) = mark { return l.label } else { return nil }
         }
         XCTAssertEqual(labels, ["wide net, lr 0.1"])
-        XCTAssertEqual(section.figures[1].figure.axes[0].title, "wide net, lr 0.1")
+        // The norms figure's panels (here the one of ‖∂L/∂W‖) are titled by the run's label and the quantity.
+        XCTAssertEqual(section.figures[1].figure.axes[0].title, "wide net, lr 0.1: ‖∂L/∂W‖")
     }
 }

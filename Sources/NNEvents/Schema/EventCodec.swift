@@ -69,6 +69,9 @@ public enum EventCodec {
             l.int("batch_size", e.batchSize)
             l.str("producer", e.producer)
             l.optStr("label", e.label)
+            if !e.settings.isEmpty {
+                l.raw("settings", "{" + e.settings.keys.sorted().map { "\(quote($0)):\(quote(e.settings[$0] ?? ""))" }.joined(separator: ",") + "}")
+            }
         case .scalar(let e):
             l.str("name", e.name); l.int("step", e.step)
             if let ep = e.epoch { l.int("epoch", ep) }
@@ -116,7 +119,7 @@ public enum EventCodec {
     /// The fields each kind may have (others are reported as unknown).
     static let knownFields: [String: Set<String>] = [
         "run_start": ["study", "seed", "layers", "parameter_count", "optimizer", "optimizer_settings", "loss", "dataset", "splits", "batch_size",
-                      "producer", "label"],
+                      "producer", "label", "settings"],
         "scalar": ["name", "step", "epoch", "value"],
         "layer_stats": ["step", "layer", "index", "quantity", "count", "mean", "std", "min", "max", "l2", "nan", "pos_inf", "neg_inf",
                         "zero_fraction", "dead_fraction", "saturated_fraction", "saturation_rule", "update_ratio", "distance_from_init"],
@@ -167,6 +170,23 @@ public enum EventCodec {
         }
     }
 
+    /// `run_start`'s optional `settings` object as text: strings as they are, numbers in their shortest form, booleans as
+    /// `true`/`false`.
+    static func settingsText(_ value: Any?) throws -> [String: String] {
+        guard let value, !(value is JSONLineParser.JSONNull) else { return [:] }
+        guard let d = value as? [String: Any] else { throw FieldError(message: "field 'settings' must be an object") }
+        var out: [String: String] = [:]
+        for (k, v) in d {
+            switch v {
+            case let s as String: out[k] = s
+            case let b as Bool: out[k] = b ? "true" : "false"
+            case let n as Double: out[k] = number(n).replacingOccurrences(of: "\"", with: "")
+            default: throw FieldError(message: "field 'settings.\(k)' must be a string, number or boolean")
+            }
+        }
+        return out
+    }
+
     /// Decodes one parsed line. Returns nil for an unknown kind (the caller warns).
     static func decode(_ d: [String: Any]) throws -> Event? {
         let f = Fields(d: d)
@@ -192,7 +212,7 @@ public enum EventCodec {
                                       parameterCount: try f.optInt("parameter_count") ?? 0, optimizer: try f.optString("optimizer") ?? "",
                                       optimizerSettings: settings, loss: try f.optString("loss") ?? "", dataset: try f.optString("dataset") ?? "",
                                       splits: splits, batchSize: try f.optInt("batch_size") ?? 0, producer: try f.optString("producer") ?? "",
-                                      label: try f.optString("label")))
+                                      label: try f.optString("label"), settings: try settingsText(d["settings"])))
         case "scalar":
             return .scalar(ScalarEvent(run: run, name: try f.string("name"), step: try f.int("step"), epoch: try f.optInt("epoch"),
                                        value: try f.double("value")))

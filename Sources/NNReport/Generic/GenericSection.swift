@@ -2,29 +2,48 @@ import NNEvents
 import NNPlot
 
 /// The section for runs of any study without a builder of its own (a custom config, another
-/// engine's events): loss, per-layer gradient norms and activation spread, and the diagnoses.
+/// engine's events): what the events hold, with no study to explain it. Loss and accuracy with
+/// training and validation on one chart (``GenericCurves``), per-layer norms (``LayerNorms``) and
+/// activation spread, per-layer histograms over training (``LayerHistograms``), the diagnoses that
+/// can be computed from what is there, and the settings, other tools' hyperparameters included.
 public enum GenericSection {
     /// The section for `runs`, all recorded under the study name `study`, in the current language.
     public static func make(study: String, runs: [EventStore.Run]) -> Section {
         let slug = Slug.make(study)
         var figures: [FigureOutput] = []
+        // With repeats, the per-layer figures, diagnoses and settings show each run once (its first seed).
+        let primaries = Repeats.primaries(runs)
         let withLoss = runs.filter { !$0.values("train/batch_loss").isEmpty }
         if !withLoss.isEmpty {
             let curves = LossCurves(title: ReportText.text("generic.loss.title"), name: "\(slug)_loss", caption: ReportText.text("generic.loss.caption"))
             figures.append(curves.figure(withLoss, labels: withLoss.map(\.label)))
         }
-        let curves = TrainValidationCurves(title: ReportText.text("generic.curves.title"), name: "\(slug)_train_validation",
-                                           caption: ReportText.text("generic.curves.caption"))
-        if let f = curves.figure(runs, labels: runs.map(\.label)) { figures.append(f) }
-        // With repeats, the per-layer figures, diagnoses and settings show each run once (its first seed).
-        let primaries = Repeats.primaries(runs)
-        for (q, key) in [(Quantity.weightGradient, "gradient"), (.activation, "activation")] {
-            if let f = layerFigure(primaries, quantity: q, key: key, slug: slug) { figures.append(f) }
+        if Repeats.any(runs) {
+            let curves = TrainValidationCurves(title: ReportText.text("generic.curves.title"), name: "\(slug)_train_validation",
+                                               caption: ReportText.text("generic.curves.caption"))
+            if let f = curves.figure(runs, labels: runs.map(\.label)) { figures.append(f) }
+        } else if let f = GenericCurves.figure(runs, name: "\(slug)_train_validation") {
+            figures.append(f)
         }
+        if let f = LayerNorms.figure(primaries, slug: slug) { figures.append(f) }
+        if let f = layerFigure(primaries, quantity: .activation, key: "activation", slug: slug) { figures.append(f) }
+        figures += LayerHistograms.figures(primaries, slug: slug)
         let repeated = Repeats.any(runs)
         return Section(id: slug, title: ReportText.text("generic.title", ["study": study]), intro: ReportText.text("generic.intro", ["study": study]),
                        findings: repeated ? seedFindings(runs) : [], figures: figures, facts: repeated ? repeatedFacts(runs) : facts(runs),
-                       diagnoses: primaries.map { ($0.name, Diagnoses.all($0)) }, settings: SettingsTable.rows(primaries))
+                       diagnoses: primaries.map { ($0.name, Diagnoses.all($0) + Diagnoses.training($0)) }, settings: settings(primaries))
+    }
+
+    /// The settings table, with a column of the runs' other settings (`run_start`'s `settings`, e.g. another tool's
+    /// hyperparameters) when some run has them.
+    static func settings(_ runs: [EventStore.Run]) -> [[String]] {
+        var table = SettingsTable.rows(runs)
+        guard runs.contains(where: { !($0.start?.settings.isEmpty ?? true) }) else { return table }
+        table[0].append(ReportText.text("settings.other"))
+        for (k, r) in runs.enumerated() {
+            table[k + 1].append((r.start?.settings ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        return table
     }
 
     /// Per run and its repeats: the spread of the final loss and accuracy over the seeds, and how they ended.
