@@ -48,6 +48,7 @@ uninstall:
 
 bench: deps
 	$(SWIFT) build -c release --manifest-cache none --product nnviz-bench
+	$(SWIFT) build -c release --manifest-cache none --product nnviz
 	.build/release/nnviz-bench
 
 clean:

@@ -6,32 +6,40 @@ import NNRecorder
 /// nnviz-bench: the peer workloads of `shared/bench/peers/README.md` through nnviz, side by
 /// side with the peers measured in the same run.
 ///
-/// usage: nnviz-bench [w2] [overhead] [render] [w5] [--no-peers] [--steps N] [--rounds N]
+/// usage: nnviz-bench [w2] [overhead] [render] [w5] [w6] [--no-peers] [--steps N] [--rounds N] [--w6-mb A,B,...]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     nnviz-bench: the peer workloads of shared/bench/peers/README.md through nnviz, with the peers
     (numpy + matplotlib, Keras 3 on JAX) measured in the same run when their packages are installed.
 
-    USAGE: nnviz-bench [w2] [overhead] [w5] [render] [--no-peers] [--steps N] [--rounds N]
+    USAGE: nnviz-bench [w2] [overhead] [w5] [render] [w6] [--no-peers] [--steps N] [--rounds N] [--w6-mb A,B,...]
 
-      w2, overhead, w5, render   the workloads to run (default: all)
+      w2, overhead, w5, render, w6   the workloads to run (default: all)
       --no-peers                 skip the peers
       --steps N                  steps of each W2 training run (default 2000)
       --rounds N                 rounds of W5 and of the recording overhead (default 3)
+      --w6-mb A,B,...            sizes of W6's event file in MB (default 10,100,1000; written to $NNVIZ_W6_DIR or /tmp)
 
     Results and the machine they were measured on: docs/BENCHMARKS.md.
 
     """
 if arguments.contains("--help") || arguments.contains("-h") { print(usage, terminator: ""); exit(0) }
-let known: Set<String> = ["w2", "overhead", "w5", "render", "--no-peers", "--steps", "--rounds"]
-for (k, a) in arguments.enumerated() where !known.contains(a) && !(k > 0 && ["--steps", "--rounds"].contains(arguments[k - 1]) && Int(a) != nil) {
+let known: Set<String> = ["w2", "overhead", "w5", "render", "w6", "--no-peers", "--steps", "--rounds", "--w6-mb"]
+func isValue(_ k: Int, _ a: String) -> Bool {
+    guard k > 0 else { return false }
+    if arguments[k - 1] == "--w6-mb" { return a.split(separator: ",").allSatisfy { Int($0) != nil } }
+    return ["--steps", "--rounds"].contains(arguments[k - 1]) && Int(a) != nil
+}
+for (k, a) in arguments.enumerated() where !known.contains(a) && !isValue(k, a) {
     FileHandle.standardError.write(Data("nnviz-bench: unknown argument '\(a)'\n\n\(usage)".utf8))
     exit(64)
 }
 let withPeers = !arguments.contains("--no-peers")
 let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[$0 + 1]) } ?? 2000
 let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[$0 + 1]) } ?? 3
-let workloads = arguments.filter { !$0.hasPrefix("-") && Int($0) == nil }
+let w6Megabytes = arguments.firstIndex(of: "--w6-mb").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10, 100, 1000]
+let workloads = arguments.enumerated().filter { !$1.hasPrefix("-") && !isValue($0, $1) }.map(\.element)
 
 func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
 
@@ -49,6 +57,9 @@ do {
     }
     if workloads.isEmpty || workloads.contains("render") {
         try RenderBench.run(out: FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-bench-render"), withPeers: withPeers)
+    }
+    if workloads.isEmpty || workloads.contains("w6") {
+        try W6.bench(megabytes: w6Megabytes, withPeers: withPeers)
     }
 } catch {
     FileHandle.standardError.write(Data("nnviz-bench: \(error)\n".utf8))

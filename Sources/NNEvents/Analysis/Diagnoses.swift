@@ -106,11 +106,12 @@ public enum Diagnoses {
         let rule = t("vanishing.rule", ["threshold": fmt(vanishingRatio)])
         let layers = hiddenWeightLayers(r)
         guard let first = layers.first, let last = layers.last, first != last,
-              let a = r.stats[first]?[.weightGradient], let b = r.stats[last]?[.weightGradient] else {
+              let a = r.summary(first, .weightGradient), let b = r.summary(last, .weightGradient) else {
             return Diagnosis("vanishing", .notMeasured, rule: rule, measured: t("vanishing.needs"), location: r.name)
         }
-        let ratio = mean(a.map(\.l2)) / mean(b.map(\.l2))
-        let location = t("vanishing.location", ["run": r.name, "first": first, "last": last, "from": "\(a.first!.step)", "to": "\(a.last!.step)"])
+        // Exact over every event, also when the series is decimated (the same sums, in recorded order).
+        let ratio = a.l2Mean / b.l2Mean
+        let location = t("vanishing.location", ["run": r.name, "first": first, "last": last, "from": "\(a.firstStep)", "to": "\(a.lastStep)"])
         return Diagnosis("vanishing", ratio < vanishingRatio ? .fired : .clear, rule: rule, value: ratio,
                          measured: t("vanishing.measured", ["ratio": fmt(ratio)]), location: location)
     }
@@ -120,10 +121,15 @@ public enum Diagnoses {
         let rule = t("exploding.rule", ["ratio": fmt(explodingRatio), "norm": fmt(explodingNorm)])
         let layers = r.layers(with: .weightGradient)
         guard !layers.isEmpty else { return Diagnosis("exploding", .notMeasured, rule: rule, measured: t("exploding.needs"), location: r.name) }
+        // The scan `for s in stats where s.l2 > worst || !s.l2.isFinite { worst = s }` over the layers in
+        // order, from each layer's exact summary: after a non-finite norm only what follows it counts.
         var worst = (0.0, "", 0)
-        for l in layers { for s in r.stats[l]![.weightGradient]! where s.l2 > worst.0 || !s.l2.isFinite { worst = (s.l2, l, s.step) } }
+        for l in layers {
+            guard let s = r.summary(l, .weightGradient) else { continue }
+            if let w = s.worstAfterNonFinite { worst = (w.l2, l, w.step) } else if let m = s.largest, m.l2 > worst.0 { worst = (m.l2, l, m.step) }
+        }
         let hidden = hiddenWeightLayers(r)
-        func meanNorm(_ l: String) -> Double { mean(r.stats[l]![.weightGradient]!.map(\.l2)) }
+        func meanNorm(_ l: String) -> Double { r.summary(l, .weightGradient)?.l2Mean ?? .nan }
         let ratio = hidden.count >= 2 ? meanNorm(hidden.first!) / meanNorm(hidden.last!) : 1
         let fired = ratio > explodingRatio || worst.0 > explodingNorm || !worst.0.isFinite
         return Diagnosis("exploding", fired ? .fired : .clear, rule: rule, value: worst.0,
@@ -136,8 +142,8 @@ public enum Diagnoses {
         let rule = t("saturation.rule", ["threshold": fmt(saturatedFraction)])
         var worst: (Double, String)?
         for l in r.layerOrder {
-            guard let s = r.stats[l]?[.activation], s.first?.saturatedFraction != nil else { continue }
-            let m = mean(s.compactMap(\.saturatedFraction))
+            guard let s = r.summary(l, .activation), s.firstHasSaturation else { continue }
+            let m = s.saturationMean
             if worst == nil || m > worst!.0 { worst = (m, l) }
         }
         guard let w = worst else {
@@ -170,10 +176,10 @@ public enum Diagnoses {
     public static func collapsed(_ r: EventStore.Run) -> Diagnosis {
         let rule = t("collapsed.rule", ["threshold": fmt(collapsedStd)])
         let hidden = r.layers(with: .activation).filter { l in r.start?.layers.first { $0.name == l }?.activation != "identity" }
-        guard let last = hidden.last, let s = r.stats[last]?[.activation] else {
+        guard let last = hidden.last, let s = r.summary(last, .activation) else {
             return Diagnosis("collapsed", .notMeasured, rule: rule, measured: t("collapsed.needs"), location: r.name)
         }
-        let m = median(s.map(\.std))
+        let m = median(s.stds)
         return Diagnosis("collapsed", m < collapsedStd ? .fired : .clear, rule: rule, value: m,
                          measured: t("collapsed.measured", ["std": fmt(m)]), location: t("collapsed.location", ["run": r.name, "layer": last]))
     }
@@ -184,9 +190,8 @@ public enum Diagnoses {
         let rule = t("update_ratio.rule", ["range": range])
         var worst: (Double, String)?
         for l in r.layers(with: .update) {
-            let v = r.stats[l]![.update]!.compactMap(\.updateRatio).filter { $0 > 0 && $0.isFinite }
-            guard !v.isEmpty else { continue }
-            let g = exp(v.map { log($0) }.reduce(0, +) / Double(v.count))
+            guard let s = r.summary(l, .update), s.logUpdateRatioCount > 0 else { continue }
+            let g = exp(s.logUpdateRatioSum / Double(s.logUpdateRatioCount))
             let off = abs(log10(g) + 3)
             if worst == nil || off > abs(log10(worst!.0) + 3) { worst = (g, l) }
         }

@@ -1,5 +1,12 @@
-/// Events folded into per-run series, for analysis and figures. Memory grows with the number
-/// of recorded points kept, not with the size of the file they came from.
+import Foundation
+
+/// Events folded into per-run series, for analysis and figures, in one pass and bounded memory.
+/// Runs shorter than a few thousand steps are kept whole. Beyond, each layer's statistics are
+/// min-max decimated (``MinMaxDecimator``: every spike of every bucket survives, with far more
+/// buckets than a figure has pixels), histogram sequences are sampled at evenly spaced positions
+/// (``HistogramSampler``), and what the diagnoses measure is kept exactly over all events
+/// (``LayerSeriesSummary``). Scalar series are kept whole (a smoothed curve and the facts need
+/// every value; one scalar point is 32 bytes against the 60 to 200 bytes of its line).
 public final class EventStore {
     /// Everything recorded about one run.
     public final class Run {
@@ -8,9 +15,13 @@ public final class EventStore {
         public internal(set) var end: RunEnd?
         /// Scalar series by name, in step order: (step, epoch, value).
         public internal(set) var scalars: [String: [(step: Int, epoch: Int?, value: Double)]] = [:]
-        /// Statistics by layer and quantity, in step order.
+        /// Statistics by layer and quantity, in step order (decimated beyond a few thousand per series).
         public internal(set) var stats: [String: [Quantity: [LayerStats]]] = [:]
-        /// Histograms by layer and quantity, in step order.
+        /// Exact summaries of every statistic recorded, by layer and quantity.
+        public internal(set) var statSummaries: [String: [Quantity: LayerSeriesSummary]] = [:]
+        var decimators: [String: [Quantity: MinMaxDecimator]] = [:]
+        var samplers: [String: [Quantity: HistogramSampler]] = [:]
+        /// Histograms by layer and quantity, in step order (evenly sampled beyond a few hundred per series).
         public internal(set) var histograms: [String: [Quantity: [Histogram]]] = [:]
         /// Points of a 2-D trajectory.
         public internal(set) var trajectory: [TrajectoryPoint] = []
@@ -28,6 +39,8 @@ public final class EventStore {
         public func values(_ name: String) -> [Double] { scalars[name]?.map(\.value) ?? [] }
         /// A scalar series' steps.
         public func steps(_ name: String) -> [Int] { scalars[name]?.map(\.step) ?? [] }
+        /// The exact summary of layer `layer`'s statistics of `q` over every recorded event.
+        public func summary(_ layer: String, _ q: Quantity) -> LayerSeriesSummary? { statSummaries[layer]?[q] }
         /// The layers that have statistics of `q`, in model order.
         public func layers(with q: Quantity) -> [String] { layerOrder.filter { stats[$0]?[q]?.isEmpty == false } }
     }
@@ -66,10 +79,13 @@ public final class EventStore {
         case .scalar(let e): r.scalars[e.name, default: []].append((e.step, e.epoch, e.value))
         case .layerStats(let e):
             if !r.layerOrder.contains(e.layer) { r.layerOrder.append(e.layer) }
-            r.stats[e.layer, default: [:]][e.quantity, default: []].append(e)
+            r.decimators[e.layer, default: [:]][e.quantity, default: MinMaxDecimator()]
+                .add(e, into: &r.stats[e.layer, default: [:]][e.quantity, default: []])
+            r.statSummaries[e.layer, default: [:]][e.quantity, default: LayerSeriesSummary()].add(e)
         case .histogram(let e):
             if !r.layerOrder.contains(e.layer) { r.layerOrder.append(e.layer) }
-            r.histograms[e.layer, default: [:]][e.quantity, default: []].append(e)
+            r.samplers[e.layer, default: [:]][e.quantity, default: HistogramSampler()]
+                .add(e, into: &r.histograms[e.layer, default: [:]][e.quantity, default: []])
         case .trajectory(let e): r.trajectory.append(e)
         case .surface(let e): r.surfaces.append(e)
         case .curve(let e): r.curves.append(e)
@@ -84,5 +100,21 @@ public final class EventStore {
         var reader = EventReader()
         for p in paths { try reader.forEach(path: p) { store.add($0) } }
         return (store, reader.warnings)
+    }
+
+    /// ``read(paths:)``, also measuring the seconds spent adding events to the store (the rest of
+    /// the reading is parsing), for `NNVIZ_REPORT_TIMINGS` and the benchmarks.
+    public static func readTimed(paths: [String]) throws -> (EventStore, warnings: [String], addSeconds: Double) {
+        let store = EventStore()
+        var reader = EventReader()
+        var nanoseconds: UInt64 = 0
+        for p in paths {
+            try reader.forEach(path: p) { e in
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                store.add(e)
+                nanoseconds += DispatchTime.now().uptimeNanoseconds - t0
+            }
+        }
+        return (store, reader.warnings, Double(nanoseconds) / 1e9)
     }
 }

@@ -10,10 +10,12 @@ public struct EventFileError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
 }
 
-/// Reads event files line by line, in constant memory: the file is never loaded whole, so a
-/// 1 GB file is fine. Unknown kinds and fields are skipped with a warning; a newer major
-/// schema version is refused; a truncated last line (a run killed while writing) is skipped
-/// with a warning; a malformed line anywhere else is an error naming the file and line.
+/// Reads event files line by line, in bounded memory: the file is read in blocks of a few
+/// megabytes, never whole, so a 1 GB file is fine. Each block's lines are parsed on every core
+/// at once (``LineBatch``) and handed on in file order, so the events, warnings and errors are
+/// the same as reading line by line. Unknown kinds and fields are skipped with a warning; a
+/// newer major schema version is refused; a truncated last line (a run killed while writing) is
+/// skipped with a warning; a malformed line anywhere else is an error naming the file and line.
 public struct EventReader {
     /// Warnings met while reading (each distinct message once).
     public private(set) var warnings: [String] = []
@@ -25,42 +27,66 @@ public struct EventReader {
     /// The longest line accepted: one event (a histogram, a loss surface) is far smaller.
     public static let maxLineBytes = 64 << 20
 
+    /// Bytes read per block; each core parses a part of it.
+    static let blockBytes = 8 << 20
+
     /// Calls `body` with each event of the file, in order.
     public mutating func forEach(path: String, _ body: (Event) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw EventFileError(file: path, line: nil, message: "is a folder; give its event files (e.g. \(path)/*.events.jsonl)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
             throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
-        defer { try? handle.close() }
-        var pending = Data()
-        var lineNumber = 0
+        defer { close(fd) }
+        // Block k is parsed (on both cores) while the events of block k - 1 are handed to `body`.
+        var carry: [UInt8] = []
+        var linesBefore = 0
+        var pending: ParseJob?
         while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-                throw EventFileError(file: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
+            let (block, atEnd) = try Self.fill(fd, after: carry, path: path)
+            let cut = atEnd ? block.count : (block.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            guard cut > 0 || atEnd else {
+                if block.count > Self.maxLineBytes {
+                    if let p = pending { pending = nil; try deliver(p.wait(), path: path, linesBefore: &linesBefore, body) }
+                    throw EventFileError(file: path, line: linesBefore + 1,
+                                         message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
+                }
+                carry = block
+                continue
             }
-            if chunk.isEmpty { break }
-            // Only the new bytes are searched for a line end: the pending ones hold none.
-            var searchFrom = pending.endIndex
-            pending.append(chunk)
-            var start = pending.startIndex
-            while let nl = pending[searchFrom...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                try process(line: pending[start..<nl], number: lineNumber, file: path, last: false, body)
-                start = pending.index(after: nl)
-                searchFrom = start
-            }
-            pending = Data(pending[start...])
-            guard pending.count <= Self.maxLineBytes else {
-                throw EventFileError(file: path, line: lineNumber + 1, message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
-            }
+            let job = ParseJob(block: block, cut: cut, file: path, endsFile: atEnd)
+            if let previous = pending { try deliver(previous.wait(), path: path, linesBefore: &linesBefore, body) }
+            pending = job
+            if atEnd { break }
+            carry = Array(block[cut...])
         }
-        if !pending.isEmpty {
-            lineNumber += 1
-            try process(line: pending, number: lineNumber, file: path, last: true, body)
+        if let last = pending { try deliver(last.wait(), path: path, linesBefore: &linesBefore, body) }
+    }
+
+    /// Hands a block's events to `body` and records its warnings; throws its error, if any.
+    private mutating func deliver(_ results: [LineBatch.Result], path: String, linesBefore: inout Int, _ body: (Event) throws -> Void) throws {
+        for r in results {
+            for e in r.events { try body(e) }
+            for (line, note) in r.notes { warn(note.text(file: path, line: linesBefore + line)) }
+            if let (line, message) = r.error { throw EventFileError(file: path, line: linesBefore + line, message: message) }
+            linesBefore += r.lines
+        }
+    }
+
+    /// One line decoded as the reader decodes it: nil for a blank line or an unknown kind, an
+    /// ``EventFileError`` (at line 1) for a bad one. With `fastPath: false` only the general
+    /// parser runs; both give the same events (for tests and fuzzing).
+    public static func decode(line: [UInt8], fastPath: Bool = true) throws -> Event? {
+        try line.withUnsafeBufferPointer { bytes in
+            if fastPath {
+                var fast = FastEventLine()
+                if let e = fast.decode(bytes) { return e }
+            }
+            var notes: [(line: Int, note: LineBatch.Note)] = []
+            return try LineBatch.general(bytes, line: 1, last: false, notes: &notes)
         }
     }
 
@@ -75,45 +101,87 @@ public struct EventReader {
         if seenWarnings.insert(message).inserted { warnings.append(message) }
     }
 
-    private mutating func process(line: Data, number: Int, file: String, last: Bool, _ body: (Event) throws -> Void) throws {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        let object: [String: Any]
-        do {
-            guard let o = try JSONLineParser.parse(line) as? [String: Any] else {
-                throw EventFileError(file: file, line: number, message: "a line must be a JSON object")
+    /// The carried bytes followed by up to ``blockBytes`` read from `fd`, and whether the file ended.
+    static func fill(_ fd: Int32, after carry: [UInt8], path: String) throws -> ([UInt8], Bool) {
+        var atEnd = false
+        var failure: Int32 = 0
+        let block = [UInt8](unsafeUninitializedCapacity: carry.count + blockBytes) { buffer, count in
+            count = carry.count
+            _ = buffer.initialize(fromContentsOf: carry)
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let got = Glibc.read(fd, base + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { atEnd = true; return }
+                count += got
             }
-            object = o
-        } catch let e as EventFileError {
-            throw e
-        } catch {
-            if last {
-                warn("\(file):\(number): truncated last line (the run was probably stopped while writing); skipped")
-                return
-            }
-            throw EventFileError(file: file, line: number, message: "malformed JSON")
         }
-        guard let version = object["v"] as? String else {
-            throw EventFileError(file: file, line: number, message: "missing schema version 'v' (e.g. \"v\": \"\(EventSchema.version)\")")
-        }
-        let major = Int(version.split(separator: ".").first ?? "") ?? -1
-        guard major >= 1 else { throw EventFileError(file: file, line: number, message: "schema version '\(version)' is not valid") }
-        guard major <= EventSchema.major else {
-            throw EventFileError(file: file, line: number,
-                                 message: "schema version \(version) is newer than this nnviz reads (\(EventSchema.major).x); upgrade nnviz")
-        }
-        let kind = object["kind"] as? String ?? ""
-        let event: Event?
-        do { event = try EventCodec.decode(object) } catch let e as EventCodec.FieldError {
-            throw EventFileError(file: file, line: number, message: "\(kind.isEmpty ? "event" : kind): \(e.message)")
-        }
-        guard let event else {
-            warn("\(file): unknown event kind '\(kind)' (first at line \(number)); skipped")
-            return
-        }
-        let known = EventCodec.knownFields[kind] ?? []
-        for key in object.keys where !known.contains(key) && !["v", "kind", "run"].contains(key) {
-            warn("\(file): unknown field '\(key)' in \(kind) events (first at line \(number)); ignored")
-        }
-        try body(event)
+        if failure != 0 { throw EventFileError(file: path, line: nil, message: "cannot be read: \(String(cString: strerror(failure)))") }
+        return (block, atEnd)
     }
+
+    /// Splits complete lines into one part per core at line ends, parses the parts at once and
+    /// returns their results in file order.
+    static func parseInParallel(_ bytes: UnsafeBufferPointer<UInt8>, file: String, endsFile: Bool) -> [LineBatch.Result] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var bounds = [0]
+        if bytes.count >= 1 << 16 {
+            for k in 1..<cores {
+                let target = max(bounds[bounds.count - 1], bytes.count * k / cores)
+                guard let nl = LineBatch.newline(bytes, from: target) else { break }
+                if nl + 1 < bytes.count { bounds.append(nl + 1) }
+            }
+        }
+        bounds.append(bytes.count)
+        let cuts = bounds
+        let parts = bounds.count - 1
+        let slots = ResultSlots(count: parts)
+        let shared = SharedBytes(bytes: bytes)
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let slice = UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<cuts[k + 1]])
+            slots.set(k, LineBatch.parse(slice, file: file, endsFile: endsFile && k == parts - 1))
+        }
+        return slots.results
+    }
+}
+
+/// One block's parse, started on a background queue at once; `wait` returns its results.
+private final class ParseJob: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var results: [LineBatch.Result] = []
+
+    init(block: [UInt8], cut: Int, file: String, endsFile: Bool) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            results = block.withUnsafeBufferPointer { EventReader.parseInParallel(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile) }
+            group.leave()
+        }
+    }
+
+    func wait() -> [LineBatch.Result] {
+        group.wait()
+        return results
+    }
+}
+
+/// The bytes of a block, read (never written) by the parsing threads while the block lives.
+private struct SharedBytes: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
+
+/// One result per part, each written by one thread only, read after all have finished.
+private final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<LineBatch.Result>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        _ = slots.initialize(from: repeatElement(LineBatch.Result(), count: count))
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ k: Int, _ r: LineBatch.Result) { slots[k] = r }
+    var results: [LineBatch.Result] { Array(slots) }
 }

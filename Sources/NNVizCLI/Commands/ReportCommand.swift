@@ -26,10 +26,11 @@ struct ReportCommand: ParsableCommand {
         guard !events.isEmpty else { throw ValidationError("give at least one event file") }
         let start = Date()
         let logDirectories = events.filter(TensorBoardImport.isLogDirectory), files = events.filter { !logDirectories.contains($0) }
-        let (store, readWarnings) = try EventStore.read(paths: files)
+        let (store, readWarnings, addSeconds) = try EventStore.readTimed(paths: files)
         let imported = try logDirectories.isEmpty ? nil : TensorBoardImport.read(logDirectories)
         for name in imported?.runs ?? [] where store[name] != nil { throw CLIError("a run named '\(name)' is in an event file and a TensorBoard log") }
         imported?.events.forEach(store.add)
+        let readSeconds = Date().timeIntervalSince(start)
         for w in readWarnings + (imported?.warnings ?? []) { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
         guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
         let folder = try ReportFolder(target: URL(fileURLWithPath: out))
@@ -45,14 +46,24 @@ struct ReportCommand: ParsableCommand {
             guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
             try FileManager.default.copyItem(atPath: e, toPath: dest.path)
         }
+        let copied = Date()
         var writer = ReportWriter(directory: folder.staging)
         figures.apply(to: &writer)
         writer.provenance = writer.language.apply {
             let datasets = Set(store.runs.compactMap { $0.start?.dataset }).sorted().map(ReportText.dataset)
             return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
         }
-        try writer.write(sections: StudyRegistry.sections(store, language: writer.language), config: nil)
+        let sections = try StudyRegistry.sections(store, language: writer.language)
+        let built = Date()
+        try writer.write(sections: sections, config: nil)
         try folder.commit()
+        if ProcessInfo.processInfo.environment["NNVIZ_REPORT_TIMINGS"] != nil {
+            // The split W6 of nnviz-bench prints: parsing, adding to the store, sections (figure data and facts), render and write.
+            let s = [readSeconds - addSeconds, addSeconds, copied.timeIntervalSince(start) - readSeconds, built.timeIntervalSince(copied),
+                     Date().timeIntervalSince(built)].map { String(format: "%.2f", $0) }
+            let text = "parse \(s[0]) s, reduce \(s[1]) s, copy events \(s[2]) s, sections \(s[3]) s, render+write \(s[4]) s"
+            FileHandle.standardError.write(Data("nnviz: timings: \(text)\n".utf8))
+        }
         if !quiet { FileHandle.standardError.write(Data("nnviz: \(store.runs.count) runs from \(events.count) files\n".utf8)) }
         print(folder.target.appendingPathComponent("index.html").path)
     }
