@@ -35,13 +35,32 @@ public struct EventReader {
             throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         defer { try? handle.close() }
+        try scan(file: path, body) {
+            do { return try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw EventFileError(file: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Calls `body` with each event of an event file's bytes held in memory, read in chunks of
+    /// `chunkSize` bytes exactly as a file is (the fuzz target's and the tests' entry point);
+    /// `file` names the bytes in errors.
+    public mutating func forEach(contentsOf data: Data, file: String, chunkSize: Int = 1 << 20, _ body: (Event) throws -> Void) throws {
+        var offset = data.startIndex
+        let step = max(1, chunkSize)
+        try scan(file: file, body) {
+            let end = data.index(offset, offsetBy: min(step, data.endIndex - offset))
+            defer { offset = end }
+            return data[offset..<end]
+        }
+    }
+
+    /// Splits the chunks `next` returns (empty at the end) into lines and processes each.
+    private mutating func scan(file: String, _ body: (Event) throws -> Void, next: () throws -> Data) throws {
         var pending = Data()
         var lineNumber = 0
         while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-                throw EventFileError(file: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
-            }
+            let chunk = try next()
             if chunk.isEmpty { break }
             // Only the new bytes are searched for a line end: the pending ones hold none.
             var searchFrom = pending.endIndex
@@ -49,18 +68,20 @@ public struct EventReader {
             var start = pending.startIndex
             while let nl = pending[searchFrom...].firstIndex(of: 0x0A) {
                 lineNumber += 1
-                try process(line: pending[start..<nl], number: lineNumber, file: path, last: false, body)
+                try process(line: pending[start..<nl], number: lineNumber, file: file, last: false, body)
                 start = pending.index(after: nl)
                 searchFrom = start
             }
-            pending = Data(pending[start...])
+            // Copied only when lines were taken: a long line arriving in small chunks (a pipe, or
+            // the fuzzer's 1-byte chunks) would otherwise be copied once per chunk (quadratic).
+            if start != pending.startIndex { pending = Data(pending[start...]) }
             guard pending.count <= Self.maxLineBytes else {
-                throw EventFileError(file: path, line: lineNumber + 1, message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
+                throw EventFileError(file: file, line: lineNumber + 1, message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
             }
         }
         if !pending.isEmpty {
             lineNumber += 1
-            try process(line: pending, number: lineNumber, file: path, last: true, body)
+            try process(line: pending, number: lineNumber, file: file, last: true, body)
         }
     }
 
@@ -76,7 +97,13 @@ public struct EventReader {
     }
 
     private mutating func process(line: Data, number: Int, file: String, last: Bool, _ body: (Event) throws -> Void) throws {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        if let event = try event(line: line, number: number, file: file, last: last) { try body(event) }
+    }
+
+    /// Decodes one line of an event file: nil for a blank line, an unknown kind or a truncated
+    /// last line (each warned about once). `number` and `file` name the line in errors.
+    public mutating func event(line: Data, number: Int, file: String, last: Bool = false) throws -> Event? {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         let object: [String: Any]
         do {
             guard let o = try JSONLineParser.parse(line) as? [String: Any] else {
@@ -88,7 +115,7 @@ public struct EventReader {
         } catch {
             if last {
                 warn("\(file):\(number): truncated last line (the run was probably stopped while writing); skipped")
-                return
+                return nil
             }
             throw EventFileError(file: file, line: number, message: "malformed JSON")
         }
@@ -108,12 +135,12 @@ public struct EventReader {
         }
         guard let event else {
             warn("\(file): unknown event kind '\(kind)' (first at line \(number)); skipped")
-            return
+            return nil
         }
         let known = EventCodec.knownFields[kind] ?? []
         for key in object.keys where !known.contains(key) && !["v", "kind", "run"].contains(key) {
             warn("\(file): unknown field '\(key)' in \(kind) events (first at line \(number)); ignored")
         }
-        try body(event)
+        return event
     }
 }
