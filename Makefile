@@ -9,7 +9,7 @@ PKGS := openblas cairo pangocairo libpng zlib
 
 PREFIX ?= /usr/local
 
-.PHONY: deps build report test bench gallery install uninstall clean
+.PHONY: deps build report test bench gallery install uninstall clean fuzz
 
 ## Installs the system libraries through apt, only when pkg-config cannot find them.
 deps:
@@ -53,3 +53,12 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+## Builds the libFuzzer targets (Fuzz/, -sanitize=fuzzer,address) and runs each for FUZZ_SECONDS
+## (or FUZZ_RUNS inputs); a crash fails with the input's path (kept in Fuzz/Crashes/<target>/).
+## FUZZ_TARGETS picks some of EventLine EventFile Config IDX. See docs/FUZZING.md.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
+FUZZ_TARGETS ?=
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) SWIFT=$(SWIFT) scripts/fuzz.sh $(FUZZ_TARGETS)

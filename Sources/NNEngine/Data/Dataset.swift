@@ -62,8 +62,13 @@ public struct Dataset<Scalar: Real>: Sendable {
     /// Reads an images IDX file (n x h x w unsigned bytes, scaled to [0, 1]) and a labels IDX
     /// file (n unsigned bytes), raw or gzip, as MNIST and Fashion-MNIST ship them.
     public static func idx(images: String, labels: String, name: String = "idx") throws(DataError) -> Dataset {
-        let img = try IDXArray.read(path: images)
-        let lab = try IDXArray.read(path: labels)
+        try idx(images: IDXArray.read(path: images), imagesFile: images, labels: IDXArray.read(path: labels), labelsFile: labels, name: name)
+    }
+
+    /// A data set from an images and a labels IDX array already read (the fuzz target's entry
+    /// point); the file names are for errors.
+    public static func idx(images img: IDXArray, imagesFile images: String, labels lab: IDXArray, labelsFile labels: String,
+                           name: String = "idx") throws(DataError) -> Dataset {
         guard img.dimensions.count == 3 else {
             throw DataError(file: images, reason: "expected 3 dimensions (images x rows x cols), got \(img.dimensions.count) "
                             + "(\(img.dimensions)); is it a labels file?")
@@ -74,8 +79,9 @@ public struct Dataset<Scalar: Real>: Sendable {
         guard img.dimensions[0] == lab.dimensions[0] else {
             throw DataError(file: labels, reason: "\(lab.dimensions[0]) labels for \(img.dimensions[0]) images in \(images)")
         }
-        let n = img.dimensions[0], d = img.dimensions[1] * img.dimensions[2]
-        guard n > 0, d > 0 else { throw DataError(file: images, reason: "holds no images (dimensions \(img.dimensions))") }
+        // With 0 images the header bounds nothing else: rows x cols may overflow (issue 14: 0 x 2^32 x 2^32).
+        let n = img.dimensions[0], (d, overflow) = img.dimensions[1].multipliedReportingOverflow(by: img.dimensions[2])
+        guard n > 0, d > 0, !overflow else { throw DataError(file: images, reason: "holds no images (dimensions \(img.dimensions))") }
         guard d <= 1 << 20 else { throw DataError(file: images, reason: "images of \(d) pixels exceed the limit of 2^20 per image") }
         let pixels = img.bytes.map { $0.map { Scalar($0) / 255 } } ?? img.values.map { Scalar($0 / 255) }
         // Labels must be class indices: checked before any conversion (NaN or 1e300 would trap).

@@ -15,6 +15,11 @@ public struct IDXArray: Sendable {
     /// 4 GiB, several times the largest public IDX set (EMNIST), far below this machine's memory.
     public static let maxBytes = 4 << 30
 
+    /// An array of the given dimensions: `bytes` for unsigned-byte data, else `values`.
+    public init(dimensions: [Int], values: [Double], bytes: [UInt8]?) {
+        self.dimensions = dimensions; self.values = values; self.bytes = bytes
+    }
+
     /// Reads an IDX file, raw or gzip-compressed (detected from the first bytes).
     ///
     /// Throws ``DataError`` naming the file when it is missing, truncated, not IDX, or holds
@@ -23,8 +28,14 @@ public struct IDXArray: Sendable {
         guard let raw = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
-        let data = raw.starts(with: [0x1F, 0x8B]) ? try gunzip(raw, file: path, limit: limit) : raw
-        return try parse(Array(data), file: path, limit: limit)
+        return try decode(raw, file: path, limit: limit)
+    }
+
+    /// Decodes the bytes of an IDX file, raw or gzip-compressed (the fuzz target's entry point);
+    /// `file` names the bytes in errors.
+    public static func decode(_ raw: Data, file: String, limit: Int = maxBytes) throws(DataError) -> IDXArray {
+        let data = raw.starts(with: [0x1F, 0x8B]) ? try gunzip(raw, file: file, limit: limit) : raw
+        return try parse(Array(data), file: file, limit: limit)
     }
 
     /// Parses the bytes of an (uncompressed) IDX file.

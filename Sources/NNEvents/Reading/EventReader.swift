@@ -28,7 +28,7 @@ public struct EventReader {
     public static let maxLineBytes = 64 << 20
 
     /// Bytes read per block; each core parses a part of it.
-    static let blockBytes = 8 << 20
+    public static let blockBytes = 8 << 20
 
     /// Calls `body` with each event of the file, in order.
     public mutating func forEach(path: String, _ body: (Event) throws -> Void) throws {
@@ -41,12 +41,37 @@ public struct EventReader {
             throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         defer { close(fd) }
-        // Block k is parsed (on both cores) while the events of block k - 1 are handed to `body`.
+        try scan(file: path, blockBytes: Self.blockBytes, parallel: true, body) { buffer in
+            while true {
+                let got = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                if got >= 0 { return got }
+                if errno != EINTR { throw EventFileError(file: path, line: nil, message: "cannot be read: \(String(cString: strerror(errno)))") }
+            }
+        }
+    }
+
+    /// Calls `body` with each event of an event file's bytes held in memory, read in blocks of
+    /// `chunkSize` bytes as a file is read in blocks (the fuzz target's and the tests' entry
+    /// point: small blocks make lines straddle block ends); `file` names the bytes in errors.
+    public mutating func forEach(contentsOf data: Data, file: String, chunkSize: Int = blockBytes, _ body: (Event) throws -> Void) throws {
+        var offset = data.startIndex
+        try scan(file: file, blockBytes: max(1, chunkSize), parallel: false, body) { buffer in
+            let n = min(buffer.count, data.endIndex - offset)
+            if n > 0 { data.copyBytes(to: buffer, from: offset..<(offset + n)) }
+            offset += n
+            return n
+        }
+    }
+
+    /// Reads blocks with `read` (0 at the end) and hands their events to `body` in order. With
+    /// `parallel`, block k is parsed (on both cores) while the events of block k - 1 are handed on.
+    private mutating func scan(file path: String, blockBytes: Int, parallel: Bool, _ body: (Event) throws -> Void,
+                               read: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws {
         var carry: [UInt8] = []
         var linesBefore = 0
         var pending: ParseJob?
         while true {
-            let (block, atEnd) = try Self.fill(fd, after: carry, path: path)
+            let (block, atEnd) = try Self.fill(after: carry, blockBytes: blockBytes, read: read)
             let cut = atEnd ? block.count : (block.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             guard cut > 0 || atEnd else {
                 if block.count > Self.maxLineBytes {
@@ -57,7 +82,7 @@ public struct EventReader {
                 carry = block
                 continue
             }
-            let job = ParseJob(block: block, cut: cut, file: path, endsFile: atEnd)
+            let job = ParseJob(block: block, cut: cut, file: path, endsFile: atEnd, async: parallel)
             if let previous = pending { try deliver(previous.wait(), path: path, linesBefore: &linesBefore, body) }
             pending = job
             if atEnd { break }
@@ -90,6 +115,28 @@ public struct EventReader {
         }
     }
 
+    /// Decodes one line of an event file as the reader does: nil for a blank line, an unknown
+    /// kind or a truncated last line (each warned about once); errors name `file` and `number`.
+    public mutating func event(line: Data, number: Int, file: String, last: Bool = false) throws -> Event? {
+        guard line.count <= Self.maxLineBytes else {
+            throw EventFileError(file: file, line: number, message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
+        }
+        let bytes = [UInt8](line)
+        var notes: [(line: Int, note: LineBatch.Note)] = []
+        let event: Event?
+        do {
+            event = try bytes.withUnsafeBufferPointer { b -> Event? in
+                var fast = FastEventLine()
+                if let e = fast.decode(b) { return e }
+                return try LineBatch.general(b, line: number, last: last, notes: &notes)
+            }
+        } catch let e as EventFileError {
+            throw EventFileError(file: file, line: number, message: e.message)
+        }
+        for (n, note) in notes { warn(note.text(file: file, line: n)) }
+        return event
+    }
+
     /// Reads every event of a file into an array (convenient for small files).
     public mutating func read(path: String) throws -> [Event] {
         var out: [Event] = []
@@ -101,26 +148,24 @@ public struct EventReader {
         if seenWarnings.insert(message).inserted { warnings.append(message) }
     }
 
-    /// The carried bytes followed by up to ``blockBytes`` read from `fd`, and whether the file ended.
-    static func fill(_ fd: Int32, after carry: [UInt8], path: String) throws -> ([UInt8], Bool) {
+    /// The carried bytes followed by up to `blockBytes` more from `read`, and whether the input ended.
+    static func fill(after carry: [UInt8], blockBytes: Int, read: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws -> ([UInt8], Bool) {
         var atEnd = false
-        var failure: Int32 = 0
+        var failure: Error?
         let block = [UInt8](unsafeUninitializedCapacity: carry.count + blockBytes) { buffer, count in
             count = carry.count
             _ = buffer.initialize(fromContentsOf: carry)
-            guard let base = buffer.baseAddress else { return }
             while count < buffer.count {
-                let got = Glibc.read(fd, base + count, buffer.count - count)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
+                let got: Int
+                do { got = try read(UnsafeMutableBufferPointer(rebasing: buffer[count...])) } catch {
+                    failure = error
                     return
                 }
                 if got == 0 { atEnd = true; return }
                 count += got
             }
         }
-        if failure != 0 { throw EventFileError(file: path, line: nil, message: "cannot be read: \(String(cString: strerror(failure)))") }
+        if let failure { throw failure }
         return (block, atEnd)
     }
 
@@ -154,7 +199,11 @@ private final class ParseJob: @unchecked Sendable {
     private let group = DispatchGroup()
     private var results: [LineBatch.Result] = []
 
-    init(block: [UInt8], cut: Int, file: String, endsFile: Bool) {
+    init(block: [UInt8], cut: Int, file: String, endsFile: Bool, async: Bool) {
+        guard async else {
+            results = block.withUnsafeBufferPointer { LineBatch.parse(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile) }
+            return
+        }
         group.enter()
         DispatchQueue.global().async { [self] in
             results = block.withUnsafeBufferPointer { EventReader.parseInParallel(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile) }
