@@ -201,7 +201,7 @@ private final class ParseJob: @unchecked Sendable {
 
     init(block: [UInt8], cut: Int, file: String, endsFile: Bool, async: Bool) {
         guard async else {
-            results = block.withUnsafeBufferPointer { LineBatch.parse(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile) }
+            results = block.withUnsafeBufferPointer { [LineBatch.parse(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile)] }
             return
         }
         group.enter()
