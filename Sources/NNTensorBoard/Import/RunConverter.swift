@@ -119,7 +119,7 @@ final class RunConverter {
     func events(study: String) -> [Event] {
         let start = RunStart(run: name, study: study, seed: 0, layers: [], parameterCount: 0, optimizer: settings?.optimizer ?? "",
                              optimizerSettings: settings?.numbers ?? [:], loss: "", dataset: "", splits: [:], batchSize: 0,
-                             producer: "TensorBoard event files, imported by nnviz \(NNVizVersion.string)")
+                             producer: "TensorBoard event files, imported by nnviz \(NNVizVersion.string)", settings: settings?.text ?? [:])
         return [.runStart(start)] + scalars.map(Event.scalar) + stats.map(Event.layerStats) + histograms.map(Event.histogram)
     }
 }
