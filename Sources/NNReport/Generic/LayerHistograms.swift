@@ -74,9 +74,14 @@ public enum LayerHistograms {
         let hi = frames.compactMap(\.edges.last).max() ?? 1
         if dropZeros { lo = max(lo, 0) }
         // Common bins no narrower than the frames' widest (on average over a frame's bins), so that re-binning does not comb counts into alternate bins.
-        let widest = frames.map { (($0.edges.last ?? 0) - ($0.edges.first ?? 0)) / Double(max(1, $0.counts.count)) }.filter(\.isFinite).max() ?? 0
-        let ratio = widest > 0 ? ((hi - lo) / widest).rounded(.down) : 10
-        let n = ratio.isFinite ? Int(min(60, max(10, ratio))) : 10, width = (hi - lo) / Double(n)
+        let widths: [Double] = frames.map { h -> Double in
+            let span: Double = (h.edges.last ?? 0) - (h.edges.first ?? 0)
+            return span / Double(max(1, h.counts.count))
+        }
+        let widest: Double = widths.filter(\.isFinite).max() ?? 0
+        let ratio: Double = widest > 0 ? ((hi - lo) / widest).rounded(.down) : 10
+        let n: Int = ratio.isFinite ? Int(Swift.min(60.0, Swift.max(10.0, ratio))) : 10
+        let width: Double = (hi - lo) / Double(n)
         guard width > 0, width.isFinite else { return ([0, 1], frames.map { _ in [0] }) }
         let edges = (0...n).map { lo + Double($0) * width }
         let rows = frames.map { h -> [Double] in
