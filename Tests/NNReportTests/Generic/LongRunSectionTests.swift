@@ -59,10 +59,12 @@ final class LongRunSectionTests: XCTestCase {
         XCTAssertEqual(exploding.value, 40)
 
         // The gradient figure: every spike drawn, every pixel column's largest value within one bucket.
-        let figure = try XCTUnwrap(section.figures.first { $0.name.hasSuffix("weight_grad") })
+        let figure = try XCTUnwrap(section.figures.first { $0.name.hasSuffix("_norms") })
         let png = try figure.figure.render(.png(dpi: 100))
         XCTAssertGreaterThan(png.count, 1000)
-        let lineA = try XCTUnwrap(figure.figure.axes.first?.marks.compactMap { m -> LineMark? in if case .line(let l) = m { l } else { nil } }.first)
+        let gradientTitle = ReportText.text("generic.norms.weight_grad")
+        let gradients = try XCTUnwrap(figure.figure.axes.first { ($0.title ?? "").hasSuffix(gradientTitle) })
+        let lineA = try XCTUnwrap(gradients.marks.compactMap { m -> LineMark? in if case .line(let l) = m { l } else { nil } }.first)
         XCTAssertLessThan(lineA.x.count, Self.steps / 2, "decimated")
         let drawn = Dictionary(uniqueKeysWithValues: zip(lineA.x.map { Int($0) }, lineA.y))
         for s in stride(from: 1234, to: Self.steps, by: 7919) { XCTAssertEqual(drawn[s], 40, "spike at step \(s)") }
