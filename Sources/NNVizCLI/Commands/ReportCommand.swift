@@ -27,20 +27,23 @@ struct ReportCommand: ParsableCommand {
         for w in warnings { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
         guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
         let folder = try ReportFolder(target: URL(fileURLWithPath: out))
-        let data = folder.staging.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        for e in events {
-            let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
-            guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
-            try FileManager.default.copyItem(atPath: e, toPath: dest.path)
+        // Written into a staging folder and swapped in whole; on an error the staging folder goes.
+        try folder.writing {
+            let data = folder.staging.appendingPathComponent("data")
+            try FileError.attempt(.createFolder, data.path) { try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true) }
+            for e in events {
+                let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
+                guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
+                try FileError.attempt(.copy, dest.path) { try FileManager.default.copyItem(atPath: e, toPath: dest.path) }
+            }
+            var writer = ReportWriter(directory: folder.staging)
+            figures.apply(to: &writer)
+            writer.provenance = writer.language.apply {
+                let datasets = Set(store.runs.compactMap { $0.start?.dataset }).sorted().map(ReportText.dataset)
+                return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
+            }
+            try writer.write(sections: StudyRegistry.sections(store, language: writer.language), config: nil)
         }
-        var writer = ReportWriter(directory: folder.staging)
-        figures.apply(to: &writer)
-        writer.provenance = writer.language.apply {
-            let datasets = Set(store.runs.compactMap { $0.start?.dataset }).sorted().map(ReportText.dataset)
-            return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
-        }
-        try writer.write(sections: StudyRegistry.sections(store, language: writer.language), config: nil)
         try folder.commit()
         if !quiet { FileHandle.standardError.write(Data("nnviz: \(store.runs.count) runs from \(events.count) files\n".utf8)) }
         print(folder.target.appendingPathComponent("index.html").path)
