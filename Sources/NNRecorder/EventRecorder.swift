@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import NNEngine
 import NNEvents
 
@@ -7,7 +8,9 @@ import NNEvents
 ///
 /// Call `start` before training (it writes `run_start` and remembers the initial weights),
 /// pass the recorder to `fit` (or `trainStep`) as an observer, and call `finish` (done for
-/// you by `fit`) to write `run_end`. Sink errors are kept in `error` (observers cannot throw).
+/// you by `fit`) to write `run_end`. Sink errors are kept in `error` (observers cannot throw);
+/// after the first one, nothing more is written, and training should stop: `StudyHooks` ends a
+/// study's run at the next step, and `abandon()` removes what the sinks had begun.
 public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sendable {
     /// The run's name.
     public let run: String
@@ -15,8 +18,11 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     public let plan: RecordingPlan
     /// Where events go.
     public let sinks: [any EventSink]
-    /// The first error a sink raised, if any.
-    public private(set) var error: (any Error)?
+    /// The first error a sink raised, if any (safe to read from the training thread while the
+    /// recording queue writes).
+    public var error: (any Error)? { errorLock.withLock { firstError } }
+    private var firstError: (any Error)?
+    private let errorLock = NSLock()
     /// Events written so far.
     public private(set) var eventCount = 0
     private var lastStep = 0
@@ -79,17 +85,32 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     }
 
     private func write(_ event: Event) {
+        guard error == nil else { return }
         eventCount += 1
         for s in sinks {
-            do { try s.write(event) } catch { if self.error == nil { self.error = error } }
+            do { try s.write(event) } catch { fail(error) }
         }
+    }
+
+    /// Keeps the first error.
+    private func fail(_ e: any Error) {
+        errorLock.withLock { if firstError == nil { firstError = e } }
     }
 
     /// Flushes every sink (after each step's events).
     public func flushSinks() {
+        guard error == nil else { return }
         for s in sinks {
-            do { try s.flush() } catch { if self.error == nil { self.error = error } }
+            do { try s.flush() } catch { fail(error) }
         }
+    }
+
+    /// Gives the run up (after an error): waits for the queued work and discards every sink's
+    /// output, so no half-written file stays behind.
+    public func abandon() {
+        ended = true
+        drain()
+        for s in sinks { s.discard() }
     }
 
     /// Writes `run_start` for `model` and remembers its initial weights.
@@ -258,7 +279,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
             case .diverged(let step, let q): self.write(.runEnd(RunEnd(run: self.run, status: "diverged", step: step, epoch: self.lastEpoch, quantity: q)))
             }
             for s in self.sinks {
-                do { try s.close() } catch { if self.error == nil { self.error = error } }
+                do { try s.close() } catch { self.fail(error) }
             }
         }
         drain()

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Each job builds its own model inside `body`, so nothing mutable is shared. Use it with
 /// `BLASThreads.set(1)`: on small matrices one BLAS thread per run on each core beats two
-/// BLAS threads per run, and does not collapse when the other core is busy.
+/// BLAS threads per run, and does not collapse when the other core is busy. Once a job has
+/// thrown, jobs not yet started are not started; the first error in job order is thrown.
 public func runSideBySide<T: Sendable>(_ count: Int, width: Int = ProcessInfo.processInfo.activeProcessorCount,
                                        _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
     let results = ResultSlots<T>(count: count)
@@ -17,7 +18,11 @@ public func runSideBySide<T: Sendable>(_ count: Int, width: Int = ProcessInfo.pr
         Thread.detachNewThread {
             defer { group.leave() }
             while let i = next.takeTicket(limit: count) {
-                results.set(i, Result { try body(i) })
+                let result = Result { try body(i) }
+                results.set(i, result)
+                // After a failure no further job starts (the caller gets the error, and a full
+                // disk does not see every remaining run begin and fail in turn).
+                if case .failure = result { next.closeTickets() }
             }
         }
     }
@@ -39,6 +44,12 @@ final class ResultSlots<T: Sendable>: @unchecked Sendable {
     }
 
     func set(_ i: Int, _ value: T) { set(i, .success(value)) }
+
+    /// Hands out no more tickets.
+    func closeTickets() {
+        lock.lock(); defer { lock.unlock() }
+        ticket = Int.max
+    }
 
     /// The next job index below `limit`, or nil when all are taken.
     func takeTicket(limit: Int) -> Int? {

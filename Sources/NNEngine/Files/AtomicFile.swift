@@ -12,7 +12,17 @@ public enum AtomicFile {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         } catch {
-            throw .write(path: path, reason: error.localizedDescription)
+            throw .write(path: path, reason: systemReason(error))
         }
+    }
+
+    /// The POSIX error that Foundation's error wraps, in the system's words ("No space left on
+    /// device"): Foundation's own text names no cause.
+    static func systemReason(_ error: any Error) -> String {
+        let ns = error as NSError
+        let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error
+        if let posix = underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let u = underlying.map({ $0 as NSError }), u.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(truncatingIfNeeded: u.code))) }
+        return ns.localizedDescription
     }
 }

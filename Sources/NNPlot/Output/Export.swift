@@ -80,7 +80,17 @@ extension Figure {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
-        } catch { throw .write(path: path, reason: "\(error)") }
+        } catch { throw .write(path: path, reason: systemReason(error)) }
+    }
+
+    /// The system's words for a failed write (`No space left on device`): the POSIX error that
+    /// Foundation's error wraps, rather than Foundation's own text, which names no cause.
+    func systemReason(_ error: any Error) -> String {
+        let ns = error as NSError
+        let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error
+        if let posix = underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let u = underlying.map({ $0 as NSError }), u.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(truncatingIfNeeded: u.code))) }
+        return ns.localizedDescription
     }
 
     /// The figure as straight-alpha RGBA pixels at `dpi` (for tests and blank-page checks).

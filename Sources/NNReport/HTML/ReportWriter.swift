@@ -36,9 +36,8 @@ public struct ReportWriter {
     }
 
     private func writeInLanguage(sections: [Section], config: String?) throws -> URL {
-        let fm = FileManager.default
-        try fm.createDirectory(at: directory.appendingPathComponent("figures"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileWriting.folder(directory.appendingPathComponent("figures"))
+        try FileWriting.folder(directory.appendingPathComponent("data"))
         var body = ""
         for section in sections {
             body += SectionHTML.head(section)
@@ -66,7 +65,12 @@ public struct ReportWriter {
         let png = rendered.data
         for ext in formats {
             let url = directory.appendingPathComponent("figures/\(f.name).\(ext)")
-            if ext == "png" { try FileWriting.write(png, to: url) } else { try fig.write(to: url.path) }
+            switch ext {
+            case "png": try FileWriting.write(png, to: url)
+            case "svg": try FileWriting.write(try fig.render(.svg), to: url)
+            case "pdf": try FileWriting.write(try fig.render(.pdf), to: url)
+            default: throw RenderError.write(path: url.path, reason: "unknown figure format '.\(ext)' (use png, svg or pdf)")
+            }
         }
         try FileWriting.write(Data(f.csv.utf8), to: directory.appendingPathComponent("data/\(f.name).csv"))
         return SectionHTML.figure(f, png: png.base64EncodedString(), formats: formats)

@@ -1,4 +1,5 @@
 import Foundation
+import NNEvents
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,22 +19,45 @@ public final class ReportFolder {
     /// The marker file that says a folder is an nnviz report (safe to replace).
     public static let marker = ".nnviz-report"
 
-    /// Prepares a staging folder beside `target`; throws when `target` may not be replaced.
+    /// Prepares a staging folder beside `target`; throws when `target` may not be replaced, and
+    /// a ``FileError`` when the folder cannot be made (permission, disk full, a file on the path).
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
         let fm = FileManager.default
         let parent = self.target.deletingLastPathComponent()
         try Self.checkReplaceable(self.target)
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileError.attempt(.createFolder, parent.path) { try fm.createDirectory(at: parent, withIntermediateDirectories: true) }
         Self.removeStale(in: parent, name: self.target.lastPathComponent)
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).partial-\(getpid())")
         try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data("nnviz report folder: replaced whole by the next report written here\n".utf8)
-            .write(to: staging.appendingPathComponent(Self.marker))
+        try FileError.attempt(.createFolder, self.target.path) { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
+        let marker = staging.appendingPathComponent(Self.marker)
+        do {
+            try Data("nnviz report folder: replaced whole by the next report written here\n".utf8).write(to: marker)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw FileError(error, path: self.target.appendingPathComponent(Self.marker).path, action: .write)
+        }
     }
 
-    deinit { if !committed { try? FileManager.default.removeItem(at: staging) } }
+    deinit { if !committed { discard() } }
+
+    /// Removes the staging folder (the target is left as it was).
+    public func discard() { try? FileManager.default.removeItem(at: staging) }
+
+    /// Runs `body`, which writes into `staging`; if it throws, the staging folder is removed and
+    /// a ``FileError`` inside it names the path it would have had in the target (the folder
+    /// the user asked for), not the hidden staging folder.
+    public func writing<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            discard()
+            guard var e = error as? FileError else { throw error }
+            if e.path == staging.path || e.path.hasPrefix(staging.path + "/") {
+                e.path = target.path + e.path.dropFirst(staging.path.count)
+            }
+            throw e
+        }
+    }
 
     /// Puts the staged report in place of the target (atomically where the file system allows).
     public func commit() throws {
@@ -41,8 +65,15 @@ public final class ReportFolder {
         if fm.fileExists(atPath: target.path) {
             if !Self.exchange(staging.path, target.path) {
                 let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
-                try fm.moveItem(at: target, to: old)
-                try fm.moveItem(at: staging, to: target)
+                try writing {
+                    try FileError.attempt(.rename, target.path) {
+                        try fm.moveItem(at: target, to: old)
+                        do { try fm.moveItem(at: staging, to: target) } catch {
+                            try? fm.moveItem(at: old, to: target)   // the earlier report stays
+                            throw error
+                        }
+                    }
+                }
                 committed = true
                 try? fm.removeItem(at: old)
                 return
@@ -50,7 +81,7 @@ public final class ReportFolder {
             committed = true
             try? fm.removeItem(at: staging)   // now holds the previous report
         } else {
-            try fm.moveItem(at: staging, to: target)
+            try writing { try FileError.attempt(.rename, target.path) { try fm.moveItem(at: staging, to: target) } }
             committed = true
         }
     }

@@ -53,24 +53,35 @@ enum RunExecution {
         }
         // The loop ends with the hooks' trainingEnded (the projection), then the recorder's (run_end).
         let outcome: TrainingOutcome
+        do {
+            outcome = try train(model, spec: spec, data: data, loop: &loop)
+        } catch {
+            // A sink that could not write stops training (the hooks throw its error, which the
+            // loop wraps): report the file's error, and leave no half-written events file.
+            let cause = recorder.error ?? error
+            recorder.abandon()
+            throw cause
+        }
+        if let e = recorder.error { recorder.abandon(); throw e }
+        progress?.ended(spec.name, summary: { if case .completed = outcome { "completed \(spec.steps) steps" } else { "\(outcome)" } }())
+        return memory.events
+    }
+
+    /// Runs the loop over the run's batches: epochs of draws, shuffled epochs, or steps drawn with replacement.
+    static func train(_ model: Sequential<Float>, spec: RunSpec, data: RunData, loop: inout TrainingLoop<Float>) throws -> TrainingOutcome {
         if spec.epochs != nil {
             loop.evaluation = .epochEnd
             let perEpoch = spec.evaluateEvery
             if spec.shuffle {
                 let batches = try ShuffledEpochs(data.train.x, data.train.y, batchSize: spec.batchSize, epochs: spec.steps / perEpoch, model: model)
-                outcome = try loop.run(model, on: batches).outcome
-            } else {
-                let batches = try RandomBatches(data.train.x, data.train.y, batchSize: spec.batchSize, steps: spec.steps, seed: spec.seed,
-                                                stepsPerEpoch: perEpoch)
-                outcome = try loop.run(model, on: batches).outcome
+                return try loop.run(model, on: batches).outcome
             }
-        } else {
-            // Steps drawn with replacement (as the book does): SeededGenerator(seed, stream "batches").
-            let batches = try RandomBatches(data.train.x, data.train.y, batchSize: spec.batchSize, steps: spec.steps, seed: spec.seed)
-            outcome = try loop.run(model, on: batches).outcome
+            let batches = try RandomBatches(data.train.x, data.train.y, batchSize: spec.batchSize, steps: spec.steps, seed: spec.seed,
+                                            stepsPerEpoch: perEpoch)
+            return try loop.run(model, on: batches).outcome
         }
-        if let e = recorder.error { throw e }
-        progress?.ended(spec.name, summary: { if case .completed = outcome { "completed \(spec.steps) steps" } else { "\(outcome)" } }())
-        return memory.events
+        // Steps drawn with replacement (as the book does): SeededGenerator(seed, stream "batches").
+        let batches = try RandomBatches(data.train.x, data.train.y, batchSize: spec.batchSize, steps: spec.steps, seed: spec.seed)
+        return try loop.run(model, on: batches).outcome
     }
 }

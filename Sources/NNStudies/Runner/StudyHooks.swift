@@ -45,7 +45,9 @@ final class StudyHooks: Callback {
     func trainingBegan(_ model: Sequential<Float>) throws { try earlyStopping?.trainingBegan(model) }
 
     /// After a step with a finite loss: a snapshot every `projectEvery` steps and at the last.
-    func stepEnded(step: Int, loss: Double, model: Sequential<Float>) {
+    /// Once the recorder could not write (disk full, say), training stops here with its error.
+    func stepEnded(step: Int, loss: Double, model: Sequential<Float>) throws {
+        if let e = recorder.error { throw e }
         if let every = spec.projectEvery, (step + 1) % every == 0 || step == spec.steps - 1 {
             snapshots.append((step + 1, WeightProjection.flatten(model)))
         }

@@ -12,25 +12,57 @@ public enum StudyRunner {
         Slug.make(run) + ".events.jsonl"
     }
 
+    /// The events file names of a report's runs: each its slug, and where two names share a
+    /// slug (`a/b` and `a-b`, or a name that is another's slug plus a hash) each gets a short
+    /// hash of its name, so no two runs write one file. The same names give the same files.
+    public static func eventsFileNames(_ runs: some Sequence<String>) -> [String: String] {
+        let names = Set(runs).sorted()
+        let shared = Dictionary(grouping: names, by: Slug.make).filter { $0.value.count > 1 }
+        var used = Set<String>(), files: [String: String] = [:]
+        for name in names {
+            let slug = Slug.make(name)
+            var file = shared[slug] == nil ? slug : "\(slug)-\(Slug.hash(name))"
+            var k = 1
+            while used.contains(file) {
+                file = "\(slug)-\(Slug.hash("\(name)#\(k)"))"
+                k += 1
+            }
+            used.insert(file)
+            files[name] = file + ".events.jsonl"
+        }
+        return files
+    }
+
     /// Runs `config` and returns all its events in a store.
     public static func run(_ config: StudyConfig, dataDirectory: URL, progress: any ProgressSink) throws -> EventStore {
         BLASThreads.set(1)
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        let path: @Sendable (String) -> String = { dataDirectory.appendingPathComponent(eventsFileName($0)).path }
+        try FileError.attempt(.createFolder, dataDirectory.path) {
+            try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        }
+        let statics = config.studies.map { $0.staticEvents(config.settings) }
+        let asked = Repeats.expand(config.studies.flatMap { $0.runs(config.settings) } + config.runs, times: config.repeats)
+        if let twice = Dictionary(grouping: asked.map(\.name), by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw ConfigError("two runs are named '\(twice)': give each run a name of its own")
+        }
+        let files = eventsFileNames(statics.joined().map(\.run) + asked.map(\.name))
+        let path: @Sendable (String) -> String = { dataDirectory.appendingPathComponent(files[$0] ?? eventsFileName($0)).path }
         let store = EventStore()
         // Parts that are not training: written straight to files.
-        for study in config.studies {
-            let events = study.staticEvents(config.settings)
+        for events in statics {
             var sinks: [String: JSONLinesSink] = [:]
-            for e in events {
-                let sink = try sinks[e.run] ?? JSONLinesSink(path: path(e.run))
-                sinks[e.run] = sink
-                try sink.write(e)
-                store.add(e)
+            do {
+                for e in events {
+                    let sink = try sinks[e.run] ?? JSONLinesSink(path: path(e.run))
+                    sinks[e.run] = sink
+                    try sink.write(e)
+                    store.add(e)
+                }
+                for s in sinks.values { try s.close() }
+            } catch {
+                for s in sinks.values { s.discard() }
+                throw error
             }
-            for s in sinks.values { try s.close() }
         }
-        let asked = Repeats.expand(config.studies.flatMap { $0.runs(config.settings) } + config.runs, times: config.repeats)
         guard !asked.isEmpty else { return store }
         let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
         let specs = asked.map { $0.resolved(trainCount: RunData.trainCount($0, data: data)) }

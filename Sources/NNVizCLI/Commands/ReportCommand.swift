@@ -34,28 +34,33 @@ struct ReportCommand: ParsableCommand {
         for w in readWarnings + (imported?.warnings ?? []) { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
         guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
         let folder = try ReportFolder(target: URL(fileURLWithPath: out))
-        let data = folder.staging.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        if let imported {
-            var text = Data()
-            for e in imported.events { text.append(contentsOf: (EventCodec.encode(e) + "\n").utf8) }
-            try text.write(to: data.appendingPathComponent("tensorboard.events.jsonl"))
+        var copied = Date(), built = Date()
+        // Written into a staging folder and swapped in whole; on an error the staging folder goes.
+        try folder.writing {
+            let data = folder.staging.appendingPathComponent("data")
+            try FileError.attempt(.createFolder, data.path) { try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true) }
+            if let imported {
+                var text = Data()
+                for e in imported.events { text.append(contentsOf: (EventCodec.encode(e) + "\n").utf8) }
+                let dest = data.appendingPathComponent("tensorboard.events.jsonl")
+                try FileError.attempt(.write, dest.path) { try text.write(to: dest) }
+            }
+            for e in files {
+                let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
+                guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
+                try FileError.attempt(.copy, dest.path) { try FileManager.default.copyItem(atPath: e, toPath: dest.path) }
+            }
+            copied = Date()
+            var writer = ReportWriter(directory: folder.staging)
+            figures.apply(to: &writer)
+            writer.provenance = writer.language.apply {
+                let datasets = Set(store.runs.compactMap { $0.start?.dataset }).sorted().map(ReportText.dataset)
+                return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
+            }
+            let sections = try StudyRegistry.sections(store, language: writer.language)
+            built = Date()
+            try writer.write(sections: sections, config: nil)
         }
-        for e in files {
-            let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
-            guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
-            try FileManager.default.copyItem(atPath: e, toPath: dest.path)
-        }
-        let copied = Date()
-        var writer = ReportWriter(directory: folder.staging)
-        figures.apply(to: &writer)
-        writer.provenance = writer.language.apply {
-            let datasets = Set(store.runs.compactMap { $0.start?.dataset }).sorted().map(ReportText.dataset)
-            return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
-        }
-        let sections = try StudyRegistry.sections(store, language: writer.language)
-        let built = Date()
-        try writer.write(sections: sections, config: nil)
         try folder.commit()
         if ProcessInfo.processInfo.environment["NNVIZ_REPORT_TIMINGS"] != nil {
             // The split W6 of nnviz-bench prints: parsing, adding to the store, sections (figure data and facts), render and write.

@@ -61,19 +61,22 @@ struct TrainAndReportCommand: ParsableCommand {
         let repeated = cfg.repeats > 1 ? ", \(cfg.repeats) seeds each" : ""
         progress.note("nnviz \(NNVizVersion.string): studies \(studies)\(custom), seed \(cfg.seed)\(repeated)\(cfg.quick ? ", quick" : "")")
         // Written into a staging folder and swapped in whole: the old report stays until the new one is complete.
+        // On an error (a full disk, say) training stops and the staging folder is removed.
         let folder = try ReportFolder(target: dir)
-        let store = try StudyRunner.run(cfg, dataDirectory: folder.staging.appendingPathComponent("data"), progress: progress)
-        progress.note("rendering figures")
-        var writer = ReportWriter(directory: folder.staging)
-        figures.apply(to: &writer, language: cfg.language)
-        cfg.language = writer.language
-        let language = writer.language
-        let sections = try StudyRegistry.sections(store, language: language)
-        language.apply {
-            writer.title = ReportText.text("page.title_studies")
-            writer.provenance = Provenance.rows(config: cfg, dataset: Provenance.dataset(cfg), seconds: Date().timeIntervalSince(start))
+        try folder.writing {
+            let store = try StudyRunner.run(cfg, dataDirectory: folder.staging.appendingPathComponent("data"), progress: progress)
+            progress.note("rendering figures")
+            var writer = ReportWriter(directory: folder.staging)
+            figures.apply(to: &writer, language: cfg.language)
+            cfg.language = writer.language
+            let language = writer.language
+            let sections = try StudyRegistry.sections(store, language: language)
+            language.apply {
+                writer.title = ReportText.text("page.title_studies")
+                writer.provenance = Provenance.rows(config: cfg, dataset: Provenance.dataset(cfg), seconds: Date().timeIntervalSince(start))
+            }
+            try writer.write(sections: sections, config: cfg.yaml)
         }
-        try writer.write(sections: sections, config: cfg.yaml)
         try folder.commit()
         print(folder.target.appendingPathComponent("index.html").path)
     }

@@ -62,7 +62,8 @@ struct TrainCommand: ParsableCommand {
             if let repeats { cfg.repeats = repeats }
             let dir = URL(fileURLWithPath: out ?? "runs/\(Slug.make(cfg.name))")
             let store = try StudyRunner.run(cfg, dataDirectory: dir, progress: ProgressBoard(quiet: quiet))
-            for r in store.runs { print(dir.appendingPathComponent(StudyRunner.eventsFileName(r.name)).path) }
+            let files = StudyRunner.eventsFileNames(store.runs.map(\.name))
+            for r in store.runs { print(dir.appendingPathComponent(files[r.name] ?? StudyRunner.eventsFileName(r.name)).path) }
             return
         }
         BLASThreads.set(threads)
