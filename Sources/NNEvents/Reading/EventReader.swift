@@ -71,7 +71,7 @@ public struct EventReader {
         var linesBefore = 0
         var pending: ParseJob?
         while true {
-            // A line longer than a block: read as much again as is carried, so a long line is copied O(length) times in all.
+            // A line longer than a block: read as much again as is carried, so a long line costs copies of O(its length) bytes in all.
             let (block, atEnd) = try Self.fill(after: carry, blockBytes: max(blockBytes, carry.count), read: read)
             let cut = atEnd ? block.count : (block.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             guard cut > 0 || atEnd else {
