@@ -43,8 +43,18 @@ extension ConfigLimits {
                 throw ConfigError("\(place): \(from)\(grouped(spec.steps)) steps, more than the limit of \(grouped(maxSteps)) "
                                   + "(ConfigLimits.maxSteps)")
             }
+            let records = product(sum(perStep(spec.steps, spec.plan.statsEvery), perStep(spec.steps, spec.plan.histogramsEvery)),
+                                  spec.hidden.count + 1)
+            if records > maxRecords {
+                throw ConfigError("\(place): \(grouped(spec.steps)) steps of \(spec.hidden.count + 1) layers make \(grouped(records)) "
+                                  + "per-layer records, more than the limit of \(grouped(maxRecords)) (ConfigLimits.maxRecords): fewer steps, "
+                                  + "or a larger record.stats_every and record.histograms_every")
+            }
         }
     }
+
+    /// The records of `steps` steps when one is made every `every` steps (0: never).
+    static func perStep(_ steps: Int, _ every: Int) -> Int { every > 0 ? steps / every : 0 }
 
     /// `a + b`, or `Int.max` when it overflows.
     static func sum(_ a: Int, _ b: Int) -> Int {

@@ -34,6 +34,10 @@ public enum ConfigLimits {
     /// Weights and biases of one model (200 MB of Float32; with gradients and optimiser state
     /// under 1 GB per run).
     public static let maxParameters = 50_000_000
+    /// Per-layer records of one run: (steps ÷ `record.stats_every` + steps ÷ `record.histograms_every`)
+    /// × layers. Each is kept in memory until the report is drawn and written to the events file
+    /// (about 1 KB each: measured 46 MB for 48,400 records), so 1,000,000 is about 1 GB per run.
+    public static let maxRecords = 1_000_000
     /// Values of one batch's activations: batch size × (inputs + every hidden width + outputs)
     /// (256 MB of Float32 per copy; a training step keeps a few copies).
     public static let maxActivations = 1 << 26
@@ -54,6 +58,7 @@ public enum ConfigLimits {
             ("samples", maxSamples, "`train_samples`, `validation_samples`, `train_eval_samples`"),
             ("parameters", maxParameters, "weights and biases of one model (inputs, hidden layers and outputs)"),
             ("activations", maxActivations, "batch size × (inputs + every hidden width + outputs)"),
+            ("records", maxRecords, "per-layer records of one run: (steps ÷ `record.stats_every` + steps ÷ `record.histograms_every`) × layers"),
         ]
         return "| limit | at most | what it bounds |\n|---|---|---|\n"
             + rows.map { "| \($0.0) | \(grouped($0.1)) | \($0.2) |" }.joined(separator: "\n") + "\n"

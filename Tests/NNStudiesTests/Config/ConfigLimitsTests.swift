@@ -52,11 +52,19 @@ final class ConfigLimitsTests: XCTestCase {
         XCTAssertTrue(message.hasSuffix("steps, more than the limit of 200,000 (ConfigLimits.maxSteps)"), message)
     }
 
+    /// 100,000 steps of a net of ten layers, statistics every step and histograms every ten:
+    /// (100,000 + 10,000) × 10 = 1,100,000 per-layer records, about 1 GB in memory: refused.
+    func testRecordsOfOneRun() throws {
+        let message = try refusal("name: s\nruns:\n  - {name: a, steps: 100000, batch_size: 1, hidden: [4, 4, 4, 4, 4, 4, 4, 4, 4]}\n")
+        XCTAssertTrue(message.hasPrefix("c.yaml:3: run 's/a': 100,000 steps of 10 layers make 1,100,000 per-layer records, more than the "
+                                        + "limit of 1,000,000 (ConfigLimits.maxRecords)"), message)
+    }
+
     /// The documentation lists every limit with its value.
     func testLimitsAreDocumented() {
         let table = ConfigLimits.markdown
         for value in ["1,048,576", "| 64 |", "| 1,024 |", "| 256 |", "| 100 |", "16,384", "65,536", "200,000", "10,000", "10,000,000",
-                      "50,000,000", "67,108,864"] {
+                      "50,000,000", "67,108,864", "| 1,000,000 |"] {
             XCTAssertTrue(table.contains(value), value)
         }
         XCTAssertTrue(ConfigSchema.markdown.hasSuffix(table))
