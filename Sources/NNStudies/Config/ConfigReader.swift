@@ -6,7 +6,10 @@ struct ConfigReader {
     let file: String
 
     /// `file:line` of a node.
-    func at(_ n: Node) -> String { "\(file):\(n.mark?.line ?? 0)" }
+    func at(_ n: Node) -> String { "\(file):\(line(n))" }
+
+    /// The line of a node (1 for the first).
+    func line(_ n: Node) -> Int { n.mark?.line ?? 0 }
 
     func int(_ n: Node, _ key: String) throws(ConfigError) -> Int {
         guard let s = n.scalar, let v = Int(s.string) else {
@@ -42,6 +45,11 @@ struct ConfigReader {
 
     func string(_ n: Node, _ key: String) throws(ConfigError) -> String {
         guard let s = n.scalar else { throw ConfigError("\(at(n)): '\(key)' must be a string") }
+        let bytes = s.string.utf8.count
+        guard bytes <= ConfigLimits.maxStringBytes else {
+            throw ConfigError("\(at(n)): '\(key)' is \(ConfigLimits.grouped(bytes)) bytes long, more than the limit of "
+                              + "\(ConfigLimits.grouped(ConfigLimits.maxStringBytes)) (ConfigLimits.maxStringBytes)")
+        }
         return s.string
     }
 
@@ -50,21 +58,22 @@ struct ConfigReader {
         return v
     }
 
-    func sizes(_ n: Node, _ key: String) throws(ConfigError) -> [Int] {
-        guard let seq = n.sequence else { throw ConfigError("\(at(n)): '\(key)' must be a list of integers, e.g. [100, 100]") }
-        var out: [Int] = []
-        for v in seq { out.append(try positiveInt(v, key)) }
-        return out
-    }
 
     func mapping(_ n: Node, _ key: String, known: [String]) throws(ConfigError) -> [(key: String, keyNode: Node, value: Node)] {
         guard let m = n.mapping else { throw ConfigError("\(at(n)): '\(key)' must be a mapping (keys: \(known.joined(separator: ", ")))") }
         var out: [(String, Node, Node)] = []
+        var seen: [String: Node] = [:]
         for (k, v) in m {
             let name = k.scalar?.string ?? ""
+            let shown = (key.isEmpty ? "" : key + ".") + name
             guard known.contains(name) else {
-                throw ConfigError("\(at(k)): unknown key '\(key.isEmpty ? "" : key + ".")\(name)' (known: \(known.sorted().joined(separator: ", ")))")
+                throw ConfigError("\(at(k)): unknown key '\(shown)' (known: \(known.sorted().joined(separator: ", ")))")
             }
+            // Yams (5 and 6) keeps every pair of a mapping; a repeated key would silently win over the first.
+            if let first = seen[name] {
+                throw ConfigError("\(at(k)): duplicate key '\(shown)' (first at line \(line(first))): each key once")
+            }
+            seen[name] = k
             out.append((name, k, v))
         }
         return out

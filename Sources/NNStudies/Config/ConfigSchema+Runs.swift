@@ -12,7 +12,7 @@ extension ConfigSchema {
             $0.name = try $2.string($1, "name")
         },
         .init(key: "label", type: "string", meaning: "Legend text (default: the name).") { $0.label = try $2.string($1, "label") },
-        .init(key: "hidden", type: "list of integers > 0", meaning: "Hidden layer sizes (default [100]).") { $0.hidden = try $2.sizes($1, "hidden") },
+        .init(key: "hidden", type: ConfigLimits.hiddenType, meaning: "Hidden layer sizes (default [100]).") { $0.hidden = try $2.hidden($1) },
         .init(key: "activation", type: activations, meaning: "Hidden activation (default relu).") { spec, n, r in
             let s = try r.string(n, "activation")
             guard let a = Activation(name: s), a != .softmax else { throw ConfigError("\(r.at(n)): unknown activation '\(s)' (\(activations))") }
@@ -31,13 +31,14 @@ extension ConfigSchema {
             spec.optimizer = o
         },
         .init(key: "learning_rate", type: "number > 0", meaning: "Learning rate (default: the top-level one, else 0.01).") {
-            $0.learningRate = try $2.double($1, "learning_rate", in: Double.leastNonzeroMagnitude..<Double.infinity)
+            $0.learningRate = try $2.learningRate($1)
         },
-        .init(key: "steps", type: "integer > 0", meaning: "Steps, each on a batch drawn with replacement (default: top level, else 500).") {
-            $0.steps = try $2.positiveInt($1, "steps")
+        .init(key: "steps", type: ConfigLimits.upTo(ConfigLimits.maxSteps),
+              meaning: "Steps, each on a batch drawn with replacement (default: top level, else 500).") {
+            $0.steps = try $2.steps($1)
         },
-        .init(key: "batch_size", type: "integer > 0", meaning: "Batch size (default: top level, else 100).") {
-            $0.batchSize = try $2.positiveInt($1, "batch_size")
+        .init(key: "batch_size", type: ConfigLimits.upTo(ConfigLimits.maxBatchSize), meaning: "Batch size (default: top level, else 100).") {
+            $0.batchSize = try $2.batchSize($1)
         },
         .init(key: "seed", type: "integer ≥ 0", meaning: "This run's own seed (default: the config's).") { $0.seed = try $2.seed($1, "seed") },
         .init(key: "batch_norm", type: "true/false", meaning: "Batch normalisation before each hidden activation.") {
@@ -80,18 +81,21 @@ extension ConfigSchema {
             }
             spec.loss = l
         },
-        .init(key: "train_samples", type: "integer > 0", meaning: "Train on the first N samples of the training split (default: all).") {
-            $0.trainSamples = try $2.positiveInt($1, "train_samples")
+        .init(key: "train_samples", type: ConfigLimits.upTo(ConfigLimits.maxSamples),
+              meaning: "Train on the first N samples of the training split (default: all).") {
+            $0.trainSamples = try $2.samples($1, "train_samples")
         },
-        .init(key: "validation_samples", type: "integer > 0", meaning: "Validate on the first N samples of the validation split (default: all).") {
-            $0.validationSamples = try $2.positiveInt($1, "validation_samples")
+        .init(key: "validation_samples", type: ConfigLimits.upTo(ConfigLimits.maxSamples),
+              meaning: "Validate on the first N samples of the validation split (default: all).") {
+            $0.validationSamples = try $2.samples($1, "validation_samples")
         },
-        .init(key: "train_eval_samples", type: "integer > 0",
+        .init(key: "train_eval_samples", type: ConfigLimits.upTo(ConfigLimits.maxSamples),
               meaning: "Training samples evaluated at each evaluation, the `train/*` curves (default: as many as the validation samples).") {
-            $0.trainEvaluationSamples = try $2.positiveInt($1, "train_eval_samples")
+            $0.trainEvaluationSamples = try $2.samples($1, "train_eval_samples")
         },
-        .init(key: "epochs", type: "integer > 0", meaning: "Epochs of ⌈training samples / batch size⌉ steps, instead of `steps`; "
-              + "the run is evaluated at the end of each epoch.") { $0.epochs = try $2.positiveInt($1, "epochs") },
+        .init(key: "epochs", type: ConfigLimits.upTo(ConfigLimits.maxEpochs),
+              meaning: "Epochs of ⌈training samples / batch size⌉ steps, instead of `steps`; "
+              + "the run is evaluated at the end of each epoch.") { $0.epochs = try $2.epochs($1) },
         .init(key: "shuffle", type: "true/false", meaning: "With epochs: each epoch a shuffled pass over the training samples, as Keras' "
               + "`fit` (default false: batches drawn with replacement, as the book).") { $0.shuffle = try $2.bool($1, "shuffle") },
         .init(key: "early_stopping", type: "mapping: patience, monitor, min_delta, restore_best_weights",
@@ -121,5 +125,7 @@ extension ConfigSchema {
             "| key | takes | meaning |\n|---|---|---|\n" + fields.map { "| `\($0.key)` | \($0.type) | \($0.meaning) |" }.joined(separator: "\n") + "\n"
         }
         return "## Top level\n\n" + table(top) + "\n## Each item of `runs`\n\n" + table(run)
+            + "\n## Limits\n\nA config beyond one of these is refused before anything trains, with the file, line, key and limit "
+            + "(`Sources/NNStudies/Config/ConfigLimits.swift`).\n\n" + ConfigLimits.markdown
     }
 }

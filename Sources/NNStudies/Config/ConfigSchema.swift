@@ -19,33 +19,39 @@ public enum ConfigSchema {
         .init(key: "studies", type: "list of study names", meaning: "Built-in studies to run (`nnviz studies` lists them). "
               + "Default: all, or none when `runs` is given.") { c, n, r in
             guard let seq = n.sequence else { throw ConfigError("\(r.at(n)): 'studies' must be a list, e.g. [vanishing, init]") }
+            var lines: [String: Int] = [:]
             c.studies = try seq.map { s in
                 let id = try r.string(s, "studies")
                 guard let study = StudyRegistry.study(id) else {
                     throw ConfigError("\(r.at(s)): unknown study '\(id)' (known: \(StudyRegistry.ids.joined(separator: ", ")))")
                 }
+                if let first = lines[id] { throw ConfigError("\(r.at(s)): 'studies' lists '\(id)' twice (first at line \(first))") }
+                lines[id] = r.line(s)
                 return study
             }
         },
-        .init(key: "repeats", type: "integer > 0", meaning: "Run every training run this many times, with seeds seed, seed + 1, ...: "
+        .init(key: "repeats", type: ConfigLimits.upTo(ConfigLimits.maxRepeats),
+              meaning: "Run every training run this many times, with seeds seed, seed + 1, ...: "
               + "figures show the mean with a band from the smallest to the largest value, facts the spread (default 1).") {
-            $0.repeats = try $2.positiveInt($1, "repeats")
+            $0.repeats = try $2.repeats($1)
         },
-        .init(key: "steps", type: "integer > 0", meaning: "Steps of every training run (built-in studies and custom runs that do not set their own).") {
-            $0.settings.steps = try $2.positiveInt($1, "steps")
+        .init(key: "steps", type: ConfigLimits.upTo(ConfigLimits.maxSteps),
+              meaning: "Steps of every training run (built-in studies and custom runs that do not set their own).") {
+            $0.settings.steps = try $2.steps($1)
         },
-        .init(key: "epochs", type: "integer > 0", meaning: "Epochs of the built-in studies that count epochs (batchnorm, regularization, "
+        .init(key: "epochs", type: ConfigLimits.upTo(ConfigLimits.maxEpochs),
+              meaning: "Epochs of the built-in studies that count epochs (batchnorm, regularization, "
               + "hpsearch; `steps` does not reach them).") {
-            $0.settings.epochs = try $2.positiveInt($1, "epochs")
+            $0.settings.epochs = try $2.epochs($1)
         },
-        .init(key: "batch_size", type: "integer > 0", meaning: "Batch size of every training run, likewise.") {
-            $0.settings.batchSize = try $2.positiveInt($1, "batch_size")
+        .init(key: "batch_size", type: ConfigLimits.upTo(ConfigLimits.maxBatchSize), meaning: "Batch size of every training run, likewise.") {
+            $0.settings.batchSize = try $2.batchSize($1)
         },
         .init(key: "learning_rate", type: "number > 0", meaning: "Learning rate of every training run, likewise.") {
-            $0.settings.learningRate = try $2.double($1, "learning_rate", in: Double.leastNonzeroMagnitude..<Double.infinity)
+            $0.settings.learningRate = try $2.learningRate($1)
         },
-        .init(key: "hidden", type: "list of integers > 0", meaning: "Hidden layer sizes of every training net, likewise.") {
-            $0.settings.hidden = try $2.sizes($1, "hidden")
+        .init(key: "hidden", type: ConfigLimits.hiddenType, meaning: "Hidden layer sizes of every training net, likewise.") {
+            $0.settings.hidden = try $2.hidden($1)
         },
         .init(key: "data", type: "mapping: images, labels", meaning: "IDX files (raw or .gz) to train on instead of the embedded MNIST subset; "
               + "both keys are needed.") { c, n, r in

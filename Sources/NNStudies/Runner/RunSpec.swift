@@ -57,6 +57,9 @@ public struct RunSpec: Sendable {
     public var loss = LossKind.crossEntropy
     /// Where the samples come from.
     public var data = DataSource.mnist
+    /// `file:line` of the run in the config it was read from (nil: a built-in study's run), for
+    /// the errors of checks made once the data is known.
+    public var origin: String?
 
     /// A run specification.
     public init(name: String, study: String, label: String, hidden: [Int], activation: Activation, initializer: Initializer,

@@ -66,6 +66,8 @@ public enum StudyRunner {
         guard !asked.isEmpty else { return store }
         let data = try StudyData.load(seed: config.seed, images: config.images, labels: config.labels)
         let specs = asked.map { $0.resolved(trainCount: RunData.trainCount($0, data: data)) }
+        // Sizes once the data is known (and built-in runs under top-level settings), before any run trains.
+        try ConfigLimits.check(specs) { $0.data == .mnist ? (data.train.x.cols, data.train.classes) : (ConfigLimits.regressionInputs, 1) }
         let width = 2
         progress.planned(specs.map { ($0.name, $0.steps) })
         progress.note("data: \(data.name), \(data.train.count) training, \(data.validation.count) validation and \(data.test.count) test samples "

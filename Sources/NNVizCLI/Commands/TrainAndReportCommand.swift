@@ -41,6 +41,9 @@ struct TrainAndReportCommand: ParsableCommand {
     func validate() throws {
         guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
         if let repeats, repeats < 1 { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+        if let repeats, repeats > ConfigLimits.maxRepeats {
+            throw ValidationError("--repeats is \(repeats), more than the limit of \(ConfigLimits.maxRepeats) (ConfigLimits.maxRepeats)")
+        }
         for s in studyNames where StudyRegistry.study(s) == nil {
             throw ValidationError("--study: unknown study '\(s)' (\(StudyRegistry.ids.joined(separator: ", ")))")
         }

@@ -45,9 +45,18 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         guard (images == nil) == (labels == nil) else { throw ValidationError("--images and --labels go together") }
         guard epochs >= 1, batchSize >= 1 else { throw ValidationError("--epochs and --batch-size must be at least 1") }
+        guard epochs <= ConfigLimits.maxEpochs, batchSize <= ConfigLimits.maxBatchSize else {
+            throw ValidationError("--epochs is at most \(ConfigLimits.maxEpochs) and --batch-size at most \(ConfigLimits.maxBatchSize) "
+                                  + "(ConfigLimits), got \(epochs) and \(batchSize)")
+        }
+        guard learningRate.isFinite, learningRate > 0 else { throw ValidationError("--learning-rate must be a finite number > 0, got \(learningRate)") }
+        guard weightDecay.isFinite, weightDecay >= 0 else { throw ValidationError("--weight-decay must be a finite number >= 0, got \(weightDecay)") }
         if let repeats {
             guard config != nil else { throw ValidationError("--repeats goes with --config") }
             guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+            guard repeats <= ConfigLimits.maxRepeats else {
+                throw ValidationError("--repeats is \(repeats), more than the limit of \(ConfigLimits.maxRepeats) (ConfigLimits.maxRepeats)")
+            }
         }
         guard (0.01...0.9).contains(testFraction) else { throw ValidationError("--test-fraction must be in [0.01, 0.9]") }
         guard (0.01...0.5).contains(validationFraction), validationFraction + testFraction < 0.95 else {
@@ -68,10 +77,13 @@ struct TrainCommand: ParsableCommand {
         }
         BLASThreads.set(threads)
         let sizes = try hidden.split(separator: ",").map { part -> Int in
-            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
-                throw CLIError("--hidden: '\(part)' is not a positive layer size")
+            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0, n <= ConfigLimits.maxWidth else {
+                throw CLIError("--hidden: '\(part)' is not a layer size from 1 to \(ConfigLimits.maxWidth) (ConfigLimits.maxWidth)")
             }
             return n
+        }
+        guard sizes.count <= ConfigLimits.maxLayers else {
+            throw CLIError("--hidden: \(sizes.count) layers, more than the limit of \(ConfigLimits.maxLayers) (ConfigLimits.maxLayers)")
         }
         guard let act = Activation(name: activation), act != .softmax else {
             throw CLIError("--activation: unknown activation '\(activation)' (one of \(ConfigSchema.activations))")
@@ -84,6 +96,9 @@ struct TrainCommand: ParsableCommand {
         }
         let data: Dataset<Float>
         if let images, let labels { data = try Dataset<Float>.idx(images: images, labels: labels) } else { data = try .embeddedMNIST() }
+        if let problem = ConfigLimits.modelProblem(inputs: data.x.cols, hidden: sizes, outputs: data.classes, batchSize: batchSize) {
+            throw CLIError("--\(problem.key == "hidden" ? "hidden" : "batch-size"): \(problem.message)")
+        }
         let (train, validation, test) = try data.stratifiedSplit(validation: validationFraction, test: testFraction, seed: seed)
         let model = try Sequential<Float>(inputFeatures: data.x.cols, seed: seed) {
             for n in sizes { Dense(n, activation: act, initializer: initial) }
