@@ -19,7 +19,7 @@ TARGETS=("$@")
 # while Yams recurses without a depth limit (4,080 nested `[` overflow its stack under ASan: see docs/FUZZING.md).
 max_len() {
   case "$1" in
-    EventLine) echo 8192 ;; EventFile) echo 4096 ;; Config) echo 2048 ;; IDX) echo 4096 ;;
+    EventLine) echo 8192 ;; EventFile) echo 4096 ;; Config) echo 16384 ;; IDX) echo 4096 ;;
     *) echo "fuzz: unknown target '$1' (known: EventLine EventFile Config IDX)" >&2; exit 2 ;;
   esac
 }
