@@ -38,7 +38,7 @@ public struct TensorBoardImport {
                 result.runs.append(source.name)
                 result.events += run.events(study: study)
                 result.warnings += run.allWarnings
-                if !run.skipped.isEmpty { result.warnings.append(skippedLine(run)) }
+                if let line = skippedLine(run) { result.warnings.append(line) }
             }
         }
         return result
@@ -61,20 +61,22 @@ public struct TensorBoardImport {
             }
         }
         if let first {
-            warnings.append("\(file): byte offset \(first): \(undecodable) record\(undecodable == 1 ? "" : "s") from here on not a TensorBoard "
-                            + "Event (protobuf decoding failed); skipped")
+            warnings.append("\(file): byte offset \(first): record not a TensorBoard Event (protobuf decoding failed); skipped"
+                            + (undecodable > 1 ? " (\(undecodable) such records in this file)" : ""))
         }
         warnings += reader.warnings.map(\.description)
         return data.count
     }
 
-    /// One line naming what run `run` held that nnviz does not draw.
-    static func skippedLine(_ run: RunConverter) -> String {
+    /// One line naming what run `run` held that nnviz does not draw, or nil when it held nothing else.
+    static func skippedLine(_ run: RunConverter) -> String? {
         let parts = run.skipped.keys.sorted().compactMap { kind -> String? in
             guard let e = run.skipped[kind] else { return nil }
-            return "\(e.count) \(kind)" + (e.tags.isEmpty ? "" : " (" + e.tags.map { "'\($0)'" }.joined(separator: ", ") + (e.count > e.tags.count ? ", ..." : "") + ")")
+            let tags = e.tags.map { "'\($0)'" }.joined(separator: ", ")
+            return "\(e.count) \(kind)" + (e.tags.isEmpty ? "" : " (\(tags))")
         }
-        let hp = run.settings.map { $0.skipped.isEmpty ? "" : "; hyperparameters without an nnviz field: " + $0.skipped.joined(separator: ", ") } ?? ""
-        return "run '\(run.name)': not imported (nnviz does not draw them): " + parts.joined(separator: ", ") + hp
+        let hp = (run.settings?.skipped ?? []).map { "hyperparameter '\($0)'" }
+        guard !(parts + hp).isEmpty else { return nil }
+        return "run '\(run.name)': not imported (nnviz does not draw them): " + (parts + hp).joined(separator: ", ")
     }
 }
