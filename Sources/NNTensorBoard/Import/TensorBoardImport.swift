@@ -50,6 +50,25 @@ public struct TensorBoardImport {
         do { data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) } catch {
             throw TensorBoardImportError.unreadable(file, error.localizedDescription)
         }
+        decode(data, file: file, split: split, into: run, warnings: &warnings)
+        return data.count
+    }
+
+    /// The nnviz events of one event file's bytes, read as the run `run` (damage and skipped content as warnings): the
+    /// whole import (framing, protobuf, conversion) over bytes, for fuzz targets. Never throws or traps.
+    public static func read(data: Data, file: String, run: String = "run") -> TensorBoardImport {
+        let converter = RunConverter(name: run)
+        var result = TensorBoardImport()
+        decode(data, file: file, split: .plain, into: converter, warnings: &result.warnings)
+        result.events = converter.events(study: "tensorboard")
+        result.warnings += converter.allWarnings + (skippedLine(converter).map { [$0] } ?? [])
+        result.runs = [run]
+        result.bytesRead = data.count
+        return result
+    }
+
+    /// Decodes the intact records of `data` into `run`, adding what was damaged or undecodable to `warnings`.
+    static func decode(_ data: Data, file: String, split: RunSplit, into run: RunConverter, warnings: inout [String]) {
         var reader = TFRecordReader(data: data, file: file)
         var undecodable = 0, first: Int?
         while let record = reader.next() {
@@ -65,7 +84,6 @@ public struct TensorBoardImport {
                             + (undecodable > 1 ? " (\(undecodable) such records in this file)" : ""))
         }
         warnings += reader.warnings.map(\.description)
-        return data.count
     }
 
     /// One line naming what run `run` held that nnviz does not draw, or nil when it held nothing else.

@@ -116,6 +116,23 @@ final class TensorBoardImportTests: XCTestCase {
         XCTAssertEqual(EventStore(result.events).runs.first?.values("loss").count, 20)
     }
 
+    func testRandomDamageOfEventFilesNeverTraps() throws {
+        // The import over bytes (framing, protobuf, conversion), as the fuzz targets drive it, on seeded mutations.
+        var g = SplitMix(state: 5)
+        for folder in ["adam", "keras_mlp/train"] {
+            let url = Fixtures.url("tensorboard/\(folder)")
+            let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: url.path).first { $0.hasPrefix("events.out.tfevents.") })
+            let original = try Data(contentsOf: url.appendingPathComponent(name))
+            XCTAssertEqual(TensorBoardImport.read(data: original, file: name).warnings.filter { $0.contains("byte offset") }, [])
+            for _ in 0..<150 {
+                var data = original
+                for _ in 0..<Int.random(in: 1...6, using: &g) { data[Int.random(in: 0..<data.count, using: &g)] = UInt8.random(in: 0...255, using: &g) }
+                let result = TensorBoardImport.read(data: data.prefix(Int.random(in: 0...data.count, using: &g)), file: name)
+                XCTAssertEqual(result.events.first?.kind, "run_start")
+            }
+        }
+    }
+
     func testAFolderWithoutEventFilesIsAnError() throws {
         let dir = TemporaryDirectory.make("nnviz-tb")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
