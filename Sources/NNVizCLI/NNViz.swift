@@ -21,7 +21,8 @@ public struct NNViz: ParsableCommand {
           nnviz gallery --out gallery                 one example of every figure type
         """,
         version: NNVizVersion.string,
-        subcommands: [TrainAndReportCommand.self, StudiesCommand.self, ReportCommand.self, ImportCommand.self, TrainCommand.self, GradCheckCommand.self, GalleryCommand.self]
+        subcommands: [TrainAndReportCommand.self, StudiesCommand.self, ReportCommand.self, ImportCommand.self, TrainCommand.self, GradCheckCommand.self,
+                      GalleryCommand.self]
     )
 
     /// The command with no arguments.

@@ -10,7 +10,7 @@ final class RunConverter {
     private(set) var stats: [LayerStats] = []
     private(set) var histograms: [Histogram] = []
     private(set) var settings: HParamSettings?
-    /// Skipped kinds (`image`, `text`, `graph`, ...) with how many and the first few tags.
+    /// Skipped kinds (`image`, `text`, `graph`, ...) with how many values and their first three tags.
     private(set) var skipped: [String: (count: Int, tags: [String])] = [:]
     private(set) var warnings: [String] = []
     private var dropped = 0

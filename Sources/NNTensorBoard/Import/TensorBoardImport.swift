@@ -38,7 +38,7 @@ public struct TensorBoardImport {
                 result.runs.append(source.name)
                 result.events += run.events(study: study)
                 result.warnings += run.allWarnings
-                if !run.skipped.isEmpty { result.warnings.append(skippedLine(run)) }
+                if let line = skippedLine(run) { result.warnings.append(line) }
             }
         }
         return result
@@ -50,6 +50,25 @@ public struct TensorBoardImport {
         do { data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) } catch {
             throw TensorBoardImportError.unreadable(file, error.localizedDescription)
         }
+        decode(data, file: file, split: split, into: run, warnings: &warnings)
+        return data.count
+    }
+
+    /// The nnviz events of one event file's bytes, read as the run `run` (damage and skipped content as warnings): the
+    /// whole import (framing, protobuf, conversion) over bytes, for fuzz targets. Never throws or traps.
+    public static func read(data: Data, file: String, run: String = "run") -> TensorBoardImport {
+        let converter = RunConverter(name: run)
+        var result = TensorBoardImport()
+        decode(data, file: file, split: .plain, into: converter, warnings: &result.warnings)
+        result.events = converter.events(study: "tensorboard")
+        result.warnings += converter.allWarnings + (skippedLine(converter).map { [$0] } ?? [])
+        result.runs = [run]
+        result.bytesRead = data.count
+        return result
+    }
+
+    /// Decodes the intact records of `data` into `run`, adding what was damaged or undecodable to `warnings`.
+    static func decode(_ data: Data, file: String, split: RunSplit, into run: RunConverter, warnings: inout [String]) {
         var reader = TFRecordReader(data: data, file: file)
         var undecodable = 0, first: Int?
         while let record = reader.next() {
@@ -61,20 +80,21 @@ public struct TensorBoardImport {
             }
         }
         if let first {
-            warnings.append("\(file): byte offset \(first): \(undecodable) record\(undecodable == 1 ? "" : "s") from here on not a TensorBoard "
-                            + "Event (protobuf decoding failed); skipped")
+            warnings.append("\(file): byte offset \(first): record not a TensorBoard Event (protobuf decoding failed); skipped"
+                            + (undecodable > 1 ? " (\(undecodable) such records in this file)" : ""))
         }
         warnings += reader.warnings.map(\.description)
-        return data.count
     }
 
-    /// One line naming what run `run` held that nnviz does not draw.
-    static func skippedLine(_ run: RunConverter) -> String {
+    /// One line naming what run `run` held that nnviz does not draw, or nil when it held nothing else.
+    static func skippedLine(_ run: RunConverter) -> String? {
         let parts = run.skipped.keys.sorted().compactMap { kind -> String? in
             guard let e = run.skipped[kind] else { return nil }
-            return "\(e.count) \(kind)" + (e.tags.isEmpty ? "" : " (" + e.tags.map { "'\($0)'" }.joined(separator: ", ") + (e.count > e.tags.count ? ", ..." : "") + ")")
+            let tags = e.tags.map { "'\($0)'" }.joined(separator: ", ")
+            return "\(e.count) \(kind)" + (e.tags.isEmpty ? "" : " (\(tags))")
         }
-        let hp = run.settings.map { $0.skipped.isEmpty ? "" : "; hyperparameters without an nnviz field: " + $0.skipped.joined(separator: ", ") } ?? ""
-        return "run '\(run.name)': not imported (nnviz does not draw them): " + parts.joined(separator: ", ") + hp
+        let hp = (run.settings?.skipped ?? []).map { "hyperparameter '\($0)'" }
+        guard !(parts + hp).isEmpty else { return nil }
+        return "run '\(run.name)': not imported (nnviz does not draw them): " + (parts + hp).joined(separator: ", ")
     }
 }

@@ -95,6 +95,44 @@ final class TensorBoardImportTests: XCTestCase {
         XCTAssertEqual(EventStore(result.events)["run"]?.steps("accuracy"), Array(0..<19))
     }
 
+    func testFramedBytesThatAreNoEventAreAWarning() throws {
+        let dir = TemporaryDirectory.make("nnviz-tb")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // Intact framing around bytes that are no protobuf message (field number 0 is invalid), then a good file.
+        var data = Data()
+        for payload in [[UInt8](repeating: 0x00, count: 4), [0xFF, 0xFF, 0xFF]] {
+            let length = withUnsafeBytes(of: UInt64(payload.count).littleEndian) { Array($0) }
+            data += length
+            data += withUnsafeBytes(of: CRC32C.masked(CRC32C.checksum(length)).littleEndian) { Array($0) }
+            data += payload
+            data += withUnsafeBytes(of: CRC32C.masked(CRC32C.checksum(payload)).littleEndian) { Array($0) }
+        }
+        let file = dir.appendingPathComponent("events.out.tfevents.0")
+        try (data + TFRecordReaderTests.sgdFile().data).write(to: file)
+        let result = try TensorBoardImport.read([file.path])
+        XCTAssertEqual(result.warnings, ["\(file.path): byte offset 0: record not a TensorBoard Event (protobuf decoding failed); skipped "
+                                         + "(2 such records in this file)"])
+        XCTAssertEqual(EventStore(result.events).runs.first?.values("loss").count, 20)
+    }
+
+    func testRandomDamageOfEventFilesNeverTraps() throws {
+        // The import over bytes (framing, protobuf, conversion), as the fuzz targets drive it, on seeded mutations.
+        var g = SplitMix(state: 5)
+        for folder in ["adam", "keras_mlp/train"] {
+            let url = Fixtures.url("tensorboard/\(folder)")
+            let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: url.path).first { $0.hasPrefix("events.out.tfevents.") })
+            let original = try Data(contentsOf: url.appendingPathComponent(name))
+            XCTAssertEqual(TensorBoardImport.read(data: original, file: name).warnings.filter { $0.contains("byte offset") }, [])
+            for _ in 0..<150 {
+                var data = original
+                for _ in 0..<Int.random(in: 1...6, using: &g) { data[Int.random(in: 0..<data.count, using: &g)] = UInt8.random(in: 0...255, using: &g) }
+                let result = TensorBoardImport.read(data: data.prefix(Int.random(in: 0...data.count, using: &g)), file: name)
+                XCTAssertEqual(result.events.first?.kind, "run_start")
+            }
+        }
+    }
+
     func testAFolderWithoutEventFilesIsAnError() throws {
         let dir = TemporaryDirectory.make("nnviz-tb")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
