@@ -12,19 +12,16 @@
 #define NN_CLONES
 #endif
 
-#define DEFINE_KERNELS(T, SUFFIX, LANES)                                                          \
-typedef T vec_##SUFFIX __attribute__((ext_vector_type(LANES)));                                    \
-typedef long ivec_##SUFFIX __attribute__((ext_vector_type(LANES)));                               \
-                                                                                                  \
-NN_CLONES \
-void nn_summarize_##SUFFIX(const T *x, size_t n, T centre, T half, nn_summary *out) {             \
-    vec_##SUFFIX lo = (T)INFINITY, hi = -(T)INFINITY, probe = 0;                                   \
-    ivec_##SUFFIX zeros = 0, sat = 0;                                                             \
-    double sum = 0, sq = 0;                                                                       \
-    size_t i = 0, vend = n - n % LANES;                                                           \
+// The summary's loop. Sums, squares and extremes are kept per lane in T within blocks of 2048
+// values and added in double (lane order) at each block's end; zeros and saturated values are
+// counted per lane in the comparison's own integer type (CT: int for float, long for double), so
+// counting costs one subtraction a vector, and summed into long at each block's end (a lane counts
+// at most 2048 / LANES per block). WITH_SAT is a constant: without a band no test is made.
+#define SUMMARY_LOOP(T, SUFFIX, LANES, WITH_SAT)                                                   \
     while (i < vend) {                                                                            \
         size_t end = i + 2048 < vend ? i + 2048 : vend;                                           \
         vec_##SUFFIX s = 0, q = 0;                                                                \
+        cvec_##SUFFIX zb = 0, sb = 0;                                                             \
         for (; i < end; i += LANES) {                                                             \
             vec_##SUFFIX v;                                                                       \
             memcpy(&v, x + i, sizeof v);                                                          \
@@ -33,16 +30,27 @@ void nn_summarize_##SUFFIX(const T *x, size_t n, T centre, T half, nn_summary *o
             lo = __builtin_elementwise_min(lo, v);                                                \
             hi = __builtin_elementwise_max(hi, v);                                                \
             probe += v - v;                                                                       \
-            zeros -= __builtin_convertvector(v == 0, ivec_##SUFFIX);                              \
-            sat -= __builtin_convertvector(__builtin_elementwise_abs(v - centre) > half, ivec_##SUFFIX); \
+            zb -= (v == 0);                                                                       \
+            if (WITH_SAT) sb -= (__builtin_elementwise_abs(v - centre) > half);                   \
         }                                                                                         \
-        for (int k = 0; k < LANES; k++) { sum += s[k]; sq += (double)q[k]; }                     \
-    }                                                                                             \
-    T mn = (T)INFINITY, mx = -(T)INFINITY, pr = 0;                                                \
+        for (int k = 0; k < LANES; k++) { sum += s[k]; sq += (double)q[k]; z += zb[k]; st += sb[k]; } \
+    }
+
+#define DEFINE_KERNELS(T, SUFFIX, LANES, CT)                                                      \
+typedef T vec_##SUFFIX __attribute__((ext_vector_type(LANES)));                                    \
+typedef CT cvec_##SUFFIX __attribute__((ext_vector_type(LANES)));                                  \
+                                                                                                  \
+NN_CLONES \
+void nn_summarize_##SUFFIX(const T *x, size_t n, T centre, T half, nn_summary *out) {             \
+    vec_##SUFFIX lo = (T)INFINITY, hi = -(T)INFINITY, probe = 0;                                   \
+    double sum = 0, sq = 0;                                                                       \
     long z = 0, st = 0;                                                                           \
+    size_t i = 0, vend = n - n % LANES;                                                           \
+    if (half < (T)INFINITY) { SUMMARY_LOOP(T, SUFFIX, LANES, 1) } else { SUMMARY_LOOP(T, SUFFIX, LANES, 0) } \
+    T mn = (T)INFINITY, mx = -(T)INFINITY, pr = 0;                                                \
     for (int k = 0; k < LANES; k++) {                                                             \
         mn = lo[k] < mn ? lo[k] : mn; mx = hi[k] > mx ? hi[k] : mx;                              \
-        pr += probe[k]; z += zeros[k]; st += sat[k];                                              \
+        pr += probe[k];                                                                           \
     }                                                                                             \
     for (; i < n; i++) {                                                                          \
         T v = x[i];                                                                               \
@@ -103,5 +111,5 @@ void nn_histogram_uniform_##SUFFIX(const T *x, size_t n, const double *edges, si
 DEFINE_HISTOGRAM(float, f32)
 DEFINE_HISTOGRAM(double, f64)
 
-DEFINE_KERNELS(float, f32, 8)
-DEFINE_KERNELS(double, f64, 4)
+DEFINE_KERNELS(float, f32, 8, int)
+DEFINE_KERNELS(double, f64, 4, long)

@@ -40,7 +40,8 @@ public struct TensorSummary: Sendable, Equatable {
     /// NaN or ±Inf (the kernel reports them, and the reference counts them).
     static func compute<S: Real>(_ values: [S], saturation: (centre: Double, halfWidth: Double)?) -> TensorSummary {
         var c = nn_summary()
-        let centre = saturation?.centre ?? 0, half = saturation?.halfWidth ?? Double(Float.greatestFiniteMagnitude)
+        // Without a band, an infinite half-width: the kernel then makes no saturation test at all.
+        let centre = saturation?.centre ?? 0, half = saturation?.halfWidth ?? .infinity
         // S is exactly Float or Double in these branches, so the bit-casts reinterpret, never copy.
         if S.self == Float.self {
             unsafeBitCast(values, to: [Float].self).withUnsafeBufferPointer { nn_summarize_f32($0.baseAddress, $0.count, Float(centre), Float(half), &c) }

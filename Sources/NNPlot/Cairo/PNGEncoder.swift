@@ -6,74 +6,27 @@ import Foundation
 /// chunks (Title, Source, Software), which Cairo's own writer does not: a figure pasted into
 /// a slide or a word processor then comes in at its intended physical size. Text is written as
 /// `tEXt` when it is ASCII and as `iTXt` (UTF-8) otherwise, since `tEXt` is Latin-1.
+///
+/// Rows are converted from Cairo's premultiplied ARGB words one at a time into a single row
+/// buffer and handed to libpng as they are made (`png_write_info`, `png_write_row`,
+/// `png_write_end`: what `png_write_png` does with a full image), so no copy of the whole
+/// image is allocated and the row being filtered and compressed is still in cache.
 enum PNGEncoder {
     /// The surface's pixels as a PNG file with resolution and text chunks.
     static func encode(_ surface: CairoSurface, dpi: Double, title: String?, source: String) throws(RenderError) -> Data {
-        var rgba: [UInt8]
-        let w: Int, h: Int, opaque: Bool
-        (rgba, w, h, opaque) = try pixels(surface)
-        return try write(&rgba, width: w, height: h, opaque: opaque, dpi: dpi, title: title, source: source)
-    }
-
-    /// The surface's pixels as straight RGB bytes (3 a pixel) when every pixel is opaque, else RGBA (4).
-    private static func pixels(_ surface: CairoSurface) throws(RenderError) -> (bytes: [UInt8], width: Int, height: Int, opaque: Bool) {
         cairo_surface_flush(surface.pointer)
         let (w, h) = surface.pixelSize
         guard w > 0, h > 0, let base = cairo_image_surface_get_data(surface.pointer) else {
             throw .png("empty image surface")
         }
-        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        // Cairo ARGB32 is premultiplied, native-endian 32-bit words; PNG wants straight RGB(A)
-        // bytes. Figures have an opaque background: one branch-free pass extracts RGB and checks
-        // opacity; only a figure with transparent pixels takes the RGBA path.
-        var rgba = [UInt8](repeating: 0, count: w * h * 3)
-        var opaque = true
-        rgba.withUnsafeMutableBufferPointer { out in
-            var allOpaque: UInt32 = 0xFF
-            for y in 0..<h {
-                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                var o = y * w * 3
-                for x in 0..<w {
-                    let p = row[x]
-                    allOpaque &= p >> 24
-                    out[o] = UInt8(truncatingIfNeeded: p >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: p)
-                    o += 3
-                }
-            }
-            opaque = allOpaque == 0xFF
-        }
-        if !opaque {
-            rgba = [UInt8](repeating: 0, count: w * h * 4)
-            rgba.withUnsafeMutableBufferPointer { out in
-                for y in 0..<h {
-                    let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                    var o = y * w * 4
-                    for x in 0..<w {
-                        let p = row[x]
-                        let a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                        if a == 255 || a == 0 {
-                            out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b)
-                        } else {
-                            out[o] = UInt8(min(255, (r * 255 + a / 2) / a))
-                            out[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
-                            out[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
-                        }
-                        out[o + 3] = UInt8(a)
-                        o += 4
-                    }
-                }
-            }
-        }
-        return (rgba, w, h, opaque)
+        let image = ARGBImage(base: UnsafeRawPointer(base), width: w, height: h, stride: Int(cairo_image_surface_get_stride(surface.pointer)))
+        return try write(image, dpi: dpi, title: title, source: source)
     }
 
-    /// Encodes RGB (`opaque`) or RGBA rows with libpng: fast deflate, pHYs at `dpi`, Title, Source and Software text
-    /// (each only when it has any).
-    private static func write(_ rgba: inout [UInt8], width w: Int, height h: Int, opaque: Bool, dpi: Double, title: String?,
-                              source: String) throws(RenderError) -> Data {
-        let channels = opaque ? 3 : 4
+    /// Encodes the image as RGB when every pixel is opaque, else as RGBA, with libpng: fast deflate,
+    /// pHYs at `dpi`, Title, Source and Software text (each only when it has any).
+    private static func write(_ image: ARGBImage, dpi: Double, title: String?, source: String) throws(RenderError) -> Data {
+        let opaque = image.isOpaque
         guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else {
             throw .png("png_create_write_struct failed")
         }
@@ -86,8 +39,8 @@ enum PNGEncoder {
             guard let p, let bytes, let io = png_get_io_ptr(p) else { return }
             Unmanaged<ByteSink>.fromOpaque(io).takeUnretainedValue().data.append(bytes, count: n)
         }, nil)
-        png_set_IHDR(png, info, png_uint_32(w), png_uint_32(h), 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
-                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
+        png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
         let ppm = png_uint_32((dpi / 0.0254).rounded())
         png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER)
         // Plots are flat colours: fast deflate with the Sub filter costs little size and much time.
@@ -96,8 +49,8 @@ enum PNGEncoder {
         let texts = [("Title", title ?? ""), ("Source", source), ("Software", "nnviz")].filter { !$0.1.isEmpty }
         var cStrings: [UnsafeMutablePointer<CChar>] = []
         defer { cStrings.forEach { free($0) } }
-        var chunks: [png_text] = texts.map { key, value in
-            let k = strdup(key)!, v = strdup(value)!
+        var chunks: [png_text] = texts.compactMap { key, value in
+            guard let k = strdup(key), let v = strdup(value) else { return nil }
             cStrings += [k, v]
             var t = png_text()
             t.key = k
@@ -112,11 +65,76 @@ enum PNGEncoder {
             return t
         }
         png_set_text(png, info, &chunks, Int32(chunks.count))
-        rgba.withUnsafeMutableBufferPointer { buf in
-            var rows: [png_bytep?] = (0..<h).map { buf.baseAddress! + $0 * w * channels }
-            png_set_rows(png, info, &rows)
-            png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nil)
+        png_write_info(png, info)
+        var row = [UInt8](repeating: 0, count: image.width * (opaque ? 3 : 4) + 4)
+        row.withUnsafeMutableBytes { buf in
+            guard let out = buf.baseAddress else { return }
+            for y in 0..<image.height {
+                if opaque { image.rgbRow(y, into: out) } else { image.rgbaRow(y, into: out) }
+                png_write_row(png, out.assumingMemoryBound(to: UInt8.self))
+            }
         }
+        png_write_end(png, info)
         return sink.data
+    }
+}
+
+/// Cairo's ARGB32 pixels: premultiplied, native-endian (little-endian here) 32-bit words.
+private struct ARGBImage {
+    let base: UnsafeRawPointer
+    let width, height, stride: Int
+
+    private func words(_ y: Int) -> UnsafePointer<UInt32> { (base + y * stride).assumingMemoryBound(to: UInt32.self) }
+
+    /// Whether every pixel has alpha 255 (figures have an opaque background: then RGB is enough).
+    var isOpaque: Bool {
+        var all: UInt32 = 0xFFFF_FFFF
+        for y in 0..<height {
+            let row = words(y)
+            for x in 0..<width { all &= row[x] }
+            if all >> 24 != 0xFF { return false }
+        }
+        return true
+    }
+
+    /// Row `y` as straight RGB bytes (3 a pixel) at `out` (4-byte aligned). The word 0xAARRGGBB
+    /// byte-swapped and shifted is 0x00BBGGRR, that is R, G, B stored little-endian; four pixels
+    /// are packed into three words.
+    func rgbRow(_ y: Int, into out: UnsafeMutableRawPointer) {
+        let row = words(y)
+        let packed = out.assumingMemoryBound(to: UInt32.self)
+        let quads = width / 4
+        for q in 0..<quads {
+            let c0 = row[4 * q].byteSwapped >> 8, c1 = row[4 * q + 1].byteSwapped >> 8
+            let c2 = row[4 * q + 2].byteSwapped >> 8, c3 = row[4 * q + 3].byteSwapped >> 8
+            packed[3 * q] = (c0 | c1 << 24).littleEndian
+            packed[3 * q + 1] = (c1 >> 8 | c2 << 16).littleEndian
+            packed[3 * q + 2] = (c2 >> 16 | c3 << 8).littleEndian
+        }
+        let bytes = out.assumingMemoryBound(to: UInt8.self)
+        for x in (4 * quads)..<width {
+            let p = row[x]
+            bytes[3 * x] = UInt8(truncatingIfNeeded: p >> 16)
+            bytes[3 * x + 1] = UInt8(truncatingIfNeeded: p >> 8)
+            bytes[3 * x + 2] = UInt8(truncatingIfNeeded: p)
+        }
+    }
+
+    /// Row `y` as straight RGBA bytes (4 a pixel), un-premultiplied with rounding.
+    func rgbaRow(_ y: Int, into out: UnsafeMutableRawPointer) {
+        let row = words(y)
+        let bytes = out.assumingMemoryBound(to: UInt8.self)
+        for x in 0..<width {
+            let p = row[x], o = 4 * x
+            let a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+            if a == 255 || a == 0 {
+                bytes[o] = UInt8(r); bytes[o + 1] = UInt8(g); bytes[o + 2] = UInt8(b)
+            } else {
+                bytes[o] = UInt8(min(255, (r * 255 + a / 2) / a))
+                bytes[o + 1] = UInt8(min(255, (g * 255 + a / 2) / a))
+                bytes[o + 2] = UInt8(min(255, (b * 255 + a / 2) / a))
+            }
+            bytes[o + 3] = UInt8(a)
+        }
     }
 }
