@@ -135,3 +135,27 @@ final class RenderTests: XCTestCase {
         XCTAssertThrowsError(try simpleLine(color: .red).write(to: "/tmp/x.bmp"))
     }
 }
+
+final class ContourOpenLineTests: XCTestCase {
+    /// f = x on a grid has the vertical line x = c as its level set c: one open line from the
+    /// bottom row to the top row, every point at x = c; a saddle f = x·y at level 0 gives the axes.
+    func testPlaneAndSaddleLevelSets() {
+        let xs = (0...40).map { -1 + Double($0) * 0.05 }, ys = (0...30).map { -1.5 + Double($0) * 0.1 }
+        let plane = ys.map { _ in xs }
+        for c in [-0.73, 0.0, 0.41] {
+            let lines = Contour.lines(x: xs, y: ys, values: plane, levels: [c])
+            XCTAssertEqual(lines.count, 1, "level \(c)")
+            let pts = lines[0].points
+            XCTAssertEqual(pts.count, ys.count, "one crossing per grid row")
+            for p in pts { XCTAssertEqual(p.x, c, accuracy: 1e-12) }
+            XCTAssertEqual(Set(pts.map(\.y)).count, ys.count, "open: no point repeated")
+            XCTAssertEqual(Set([pts.first!.y, pts.last!.y]), [ys.first!, ys.last!], "from edge to edge")
+        }
+        let odd = (0...20).map { -1 + Double($0) * 0.1 + 0.05 }   // no grid point on the axes
+        let saddle = odd.map { y in odd.map { x in x * y } }
+        let lines = Contour.lines(x: odd, y: odd, values: saddle, levels: [0])
+        let pts = lines.flatMap(\.points)
+        XCTAssertEqual(lines.count, 2, "two straight lines")
+        for p in pts { XCTAssertEqual(min(abs(p.x), abs(p.y)), 0, accuracy: 1e-12) }
+    }
+}
