@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import NNEvents
 
 /// W6's event file: one run of N steps x 5 dense layers, with a batch loss and the statistics of
@@ -10,16 +11,11 @@ enum W6Events {
     static let layers = ["dense_1", "dense_2", "dense_3", "dense_4", "dense_5"]
     static let run = "w6/long"
 
-    /// SplitMix64, seeded: the numbers of the file.
+    /// The file's numbers, from the engine's seeded generator.
     struct Numbers {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var bits: SeededGenerator
+        init(state: UInt64) { bits = SeededGenerator(seed: state) }
+        mutating func next() -> Double { bits.nextUniform() }
         mutating func noise() -> Double { next() + next() + next() - 1.5 }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NNEvents
+import NNTestSupport
 import XCTest
 
 /// A long run (200k events) in the store: layer statistics are decimated yet every spike and the
@@ -9,16 +10,11 @@ final class LongRunStoreTests: XCTestCase {
     static let steps = 40_000
     static let spikes: Set<Int> = Set(stride(from: 1234, to: steps, by: 7919))
 
-    /// SplitMix64, seeded.
+    /// Uniform numbers from the tests' seeded generator.
     struct Numbers {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var bits: SplitMix64
+        init(state: UInt64) { bits = SplitMix64(state: state) }
+        mutating func next() -> Double { bits.nextUniform() }
     }
 
     /// 5 events a step: the batch loss, the gradient of layers a, b, c, the activations of b.

@@ -55,14 +55,9 @@ final class FastPathTests: XCTestCase {
 
     /// A seeded generator of numbers in every JSON spelling, and of line variations.
     struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var bits: SplitMix64
+        init(state: UInt64) { bits = SplitMix64(state: state) }
+        mutating func next() -> UInt64 { bits.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
         mutating func number() -> String {

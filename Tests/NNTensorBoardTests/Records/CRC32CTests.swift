@@ -1,4 +1,5 @@
 import NNTensorBoard
+import NNTestSupport
 import XCTest
 
 /// CRC-32C against the published check values: the CRC catalogue's "123456789" and RFC 3720's appendix B.4.
@@ -44,14 +45,5 @@ final class CRC32CTests: XCTestCase {
     }
 }
 
-/// SplitMix64: a small seeded generator, so that the tests are deterministic.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests' shared seeded generator.
+typealias SplitMix = SplitMix64
