@@ -11,9 +11,9 @@ import PackageDescription
 /// driver its `LLVMFuzzerTestOneInput` (libFuzzer's own `main` is then not linked).
 let entry: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
-/// The executable `Fuzz<name>` from `Targets/<name>`, fuzzing a parser of nnviz's `product`.
-func fuzzTarget(_ name: String, _ product: String) -> Target {
-    .executableTarget(name: "Fuzz\(name)", dependencies: ["CFuzzDriver", .product(name: product, package: "nnviz")],
+/// The executable `Fuzz<name>` from `Targets/<name>`, fuzzing a parser of nnviz's `products`.
+func fuzzTarget(_ name: String, _ products: String...) -> Target {
+    .executableTarget(name: "Fuzz\(name)", dependencies: ["CFuzzDriver"] + products.map { .product(name: $0, package: "nnviz") },
                       path: "Targets/\(name)", swiftSettings: entry)
 }
 
@@ -27,6 +27,7 @@ let package = Package(
         fuzzTarget("EventFile", "NNEvents"),
         fuzzTarget("Config", "NNStudies"),
         fuzzTarget("IDX", "NNEngine"),
+        fuzzTarget("TensorBoard", "NNTensorBoard", "NNEvents"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds nnviz's libFuzzer targets (Fuzz/Package.swift) with -sanitize=fuzzer,address and runs each
 # for FUZZ_SECONDS seconds (or FUZZ_RUNS inputs), seeded from Fuzz/Corpus/<target>. Usage:
-#   scripts/fuzz.sh [EventLine EventFile Config IDX]     (default: all four)
+#   scripts/fuzz.sh [EventLine EventFile Config IDX TensorBoard]     (default: all five)
 # Environment: FUZZ_SECONDS (60), FUZZ_RUNS (unset: time only), FUZZ_JOBS (1), FUZZ_BUILD (1; 0 skips the build).
 # A crash, a hang (> 10 s for one input) or running out of memory (> 2 GiB) stops that target, leaves the input in
 # Fuzz/Crashes/<target>/ and makes the script exit 1 with the input's path printed. New corpus entries found go to
@@ -13,14 +13,15 @@ RUNS="${FUZZ_RUNS:-}"
 JOBS="${FUZZ_JOBS:-1}"
 SCRATCH="$PWD/.build-fuzz"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(EventLine EventFile Config IDX)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(EventLine EventFile Config IDX TensorBoard)
 
-# Longest input per target: an event line or file of a few KiB reaches every branch; YAML stays at 4 KiB
-# while Yams recurses without a depth limit (4,080 nested `[` overflow its stack under ASan: see docs/FUZZING.md).
+# Longest input per target: an event line or file of a few KiB reaches every branch, as does a TensorBoard file of
+# 4 KiB (every kind of record the importer reads); YAML up to 16 KiB, deep enough to reach the nesting limit that is
+# checked before Yams (which recurses without one: see docs/FUZZING.md).
 max_len() {
   case "$1" in
-    EventLine) echo 8192 ;; EventFile) echo 4096 ;; Config) echo 16384 ;; IDX) echo 4096 ;;
-    *) echo "fuzz: unknown target '$1' (known: EventLine EventFile Config IDX)" >&2; exit 2 ;;
+    EventLine) echo 8192 ;; EventFile) echo 4096 ;; Config) echo 16384 ;; IDX) echo 4096 ;; TensorBoard) echo 4096 ;;
+    *) echo "fuzz: unknown target '$1' (known: EventLine EventFile Config IDX TensorBoard)" >&2; exit 2 ;;
   esac
 }
 for t in "${TARGETS[@]}"; do max_len "$t" >/dev/null; done

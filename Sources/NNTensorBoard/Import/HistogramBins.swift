@@ -15,7 +15,9 @@ public struct HistogramBins: Equatable, Sendable {
     ///
     /// A bucket of zero or negative width (TensorBoard writes such for a tensor of equal values) adds its count
     /// to the bin before it (or after it, for the first), so edges strictly increase and no count is lost; when
-    /// every bucket has zero width, the values get one bin one wide around them, as numpy's `histogram` does.
+    /// every bucket has zero width, the values get one bin one wide around them, as numpy's `histogram` does (for a
+    /// value so large that ±0.5 rounds away, the bin spans the neighbouring doubles). Counts, merged ones too, stay
+    /// below 9e15, the largest integer an nnviz event file holds.
     public static func make(left: [Double], right: [Double], counts raw: [Double]) throws(HistogramProblem) -> HistogramBins {
         guard !raw.isEmpty else { throw .empty }
         guard raw.count <= maximumBuckets else { throw .tooManyBuckets(raw.count) }
@@ -24,23 +26,38 @@ public struct HistogramBins: Equatable, Sendable {
         var counts: [Int] = []
         counts.reserveCapacity(raw.count)
         for c in raw {
-            guard c.isFinite, c >= 0, c <= 9.0e15 else { throw .badCount(c) }
+            guard c.isFinite, c >= 0, c.rounded() < maximumCount else { throw .badCount(c) }
             counts.append(Int(c.rounded()))
+        }
+        // Each count is below 9e15, so a sum of two cannot overflow; a merged count is checked like a read one.
+        func sum(_ a: Int, _ b: Int) throws(HistogramProblem) -> Int {
+            guard Double(a + b) < maximumCount else { throw .badCount(Double(a + b)) }
+            return a + b
         }
         var edges = [left[0]], out: [Int] = [], pending = 0
         for k in raw.indices {
             if right[k] > edges[edges.count - 1] {
                 edges.append(right[k])
-                out.append(counts[k] + pending)
+                out.append(try sum(counts[k], pending))
                 pending = 0
             } else if out.isEmpty {
-                pending += counts[k]
+                pending = try sum(pending, counts[k])
             } else {
-                out[out.count - 1] += counts[k]
+                out[out.count - 1] = try sum(out[out.count - 1], counts[k])
             }
         }
-        if out.isEmpty { return HistogramBins(edges: [left[0] - 0.5, left[0] + 0.5], counts: [pending]) }
+        if out.isEmpty { return HistogramBins(edges: binAround(left[0]), counts: [pending]) }
         return HistogramBins(edges: edges, counts: out)
+    }
+
+    /// Counts must stay below this (nnviz event files hold integers below 9e15).
+    static let maximumCount = 9.0e15
+
+    /// Two increasing finite edges around the finite value `v`: v ± 0.5, or its neighbouring doubles when ±0.5 is
+    /// lost to rounding (|v| above 2^53); at ±greatestFiniteMagnitude, `v` itself is one edge.
+    static func binAround(_ v: Double) -> [Double] {
+        if v - 0.5 < v + 0.5 { return [v - 0.5, v + 0.5] }
+        return [v.nextDown.isFinite ? v.nextDown : v, v.nextUp.isFinite ? v.nextUp : v]
     }
 
     /// Bins of a v1 `HistogramProto`, read as TensorBoard reads it (`data_compat`): bucket k spans

@@ -23,6 +23,11 @@ final class RunConverter {
     func add(_ event: Tensorboard_Event, split: RunSplit, file: String, offset: Int) {
         switch event.what {
         case .summary(let s):
+            // nnviz event files hold integers below 9e15 (a step beyond could not be written and read back).
+            guard Double(event.step).magnitude < HistogramBins.maximumCount else {
+                return warn("\(file): byte offset \(offset): run '\(name)', step \(event.step) beyond the limit of 9e15; "
+                            + "\(s.value.count) values skipped")
+            }
             for v in s.value { add(v, step: Int(event.step), split: split, at: (file, offset)) }
         case .graphDef, .metaGraphDef: skip("graph", nil)
         case .taggedRunMetadata(let m): skip("run metadata", m.tag)
@@ -74,7 +79,7 @@ final class RunConverter {
         histogram(bins, tag: tag, step: step, split: split)
         // The summary's own moments are exact (taken over the values, not the buckets): they give the layer's
         // statistics. TensorBoard does not record zeros, NaN or infinities: those fields stay 0.
-        guard h.num >= 1, h.num <= 9.0e15, [h.min, h.max, h.sum, h.sumSquares].allSatisfy(\.isFinite) else { return }
+        guard h.num >= 1, h.num.rounded() < HistogramBins.maximumCount, [h.min, h.max, h.sum, h.sumSquares].allSatisfy(\.isFinite) else { return }
         let mean = h.sum / h.num, variance = Swift.max(0, h.sumSquares / h.num - mean * mean)
         let layer = TagNames.layer(tag, split: split)
         stats.append(LayerStats(run: name, step: step, layer: layer, index: index(layer), quantity: TagNames.quantity(tag),
