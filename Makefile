@@ -68,7 +68,7 @@ clean:
 
 ## Builds the libFuzzer targets (Fuzz/, -sanitize=fuzzer,address) and runs each for FUZZ_SECONDS
 ## (or FUZZ_RUNS inputs); a crash fails with the input's path (kept in Fuzz/Crashes/<target>/).
-## FUZZ_TARGETS picks some of EventLine EventFile Config IDX. See docs/FUZZING.md.
+## FUZZ_TARGETS picks some of EventLine EventFile Config IDX TensorBoard. See docs/FUZZING.md.
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
 FUZZ_TARGETS ?=
