@@ -9,6 +9,8 @@ struct HParamSettings: Equatable {
     var optimizer: String?
     /// Other hyperparameters (strings, lists) as text, by name.
     var text: [String: String] = [:]
+    /// Hyperparameters with no value nnviz can show (null, a nested structure), by name.
+    var skipped: [String] = []
 
     /// The settings in a summary value's plugin content, or nil when it holds no session start.
     static func parse(_ content: Data) throws -> HParamSettings? {
@@ -22,7 +24,7 @@ struct HParamSettings: Equatable {
             case .stringValue(let text) where name.lowercased().contains("optim"): s.optimizer = text
             case .stringValue(let text): s.text[name] = text
             case .listValue(let list): s.text[name] = "[" + list.values.map(Self.text).joined(separator: ", ") + "]"
-            default: continue
+            default: s.skipped.append(name)
             }
         }
         return s
