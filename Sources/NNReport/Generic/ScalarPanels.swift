@@ -6,12 +6,13 @@ import NNPlot
 /// TensorBoard groups them: tags sharing the prefix before their first `/` share a panel, one line
 /// per suffix (`train/x`, `val/x` and `test/x`, nnviz's and Keras's splits, share the panel `x`).
 /// Each series is drawn as the loss chart draws it, every value faint and its smoothed curve bold, in
-/// the runs' order and colours; short series (an epoch's values) are drawn as they are, with markers.
+/// the runs' order and colours; short series (a few epochs' values) are drawn as they are, the shortest with markers.
 public enum ScalarPanels {
     /// The most panels in the figure; the caption names the groups left out.
     static let maxPanels = 12
-    /// Series with fewer points than this are drawn unsmoothed, with markers.
-    static let smoothedFrom = 20
+    /// Series with fewer points than this are drawn unsmoothed, with markers: smoothing with weight 0.9 lags about ten
+    /// points behind, which on a short series (20 steps, a few epochs) hides where it ends.
+    static let smoothedFrom = 100
     /// The scalars the section's loss and training/validation figures draw.
     static let drawnElsewhere: Set<String> = ["train/batch_loss", "train/batch_accuracy", "train/loss", "train/accuracy", "val/loss",
                                               "val/accuracy"]
@@ -33,11 +34,14 @@ public enum ScalarPanels {
         guard !all.isEmpty else { return nil }
         let shown = Array(all.prefix(maxPanels)), manyRuns = runs.filter { r in names.contains { r.scalars[$0] != nil } }.count > 1
         var rows: [[String]] = []
-        var panels: [Axes] = []
-        for (p, group) in shown.enumerated() {
+        var panels: [Axes] = [], named: Set<String> = []
+        for group in shown {
             let x = StepAxis.label(runs, group.series.map(\.name))
             var a = Axes(title: group.title, xLabel: x, yLabel: group.series.count == 1 ? nil : ReportText.text("axis.value"))
-            a.legend = group.series.count > 1 || (manyRuns && p == 0)
+            // A panel names its lines when they are its tag's suffixes, or runs no panel before it has named.
+            let inPanel = Set(runs.filter { r in group.series.contains { r.scalars[$0.name] != nil } }.map(\.name))
+            a.legend = group.series.count > 1 || (manyRuns && !inPanel.isSubset(of: named))
+            if a.legend { named.formUnion(inPanel) }
             for (k, r) in runs.enumerated() {
                 for (j, s) in group.series.enumerated() {
                     guard let points = r.scalars[s.name], !points.isEmpty else { continue }
@@ -50,7 +54,7 @@ public enum ScalarPanels {
             }
             panels.append(a)
         }
-        var caption = ReportText.text("generic.scalars.caption", ["points": "\(smoothedFrom)"])
+        var caption = ReportText.text("generic.scalars.caption", ["points": "\(smoothedFrom)", "markers": "\(markersUpTo)"])
         if all.count > maxPanels {
             caption += " " + ReportText.text("generic.scalars.more", ["count": "\(maxPanels)",
                                                                         "names": all.dropFirst(maxPanels).map(\.title).joined(separator: ", ")])
@@ -67,12 +71,14 @@ public enum ScalarPanels {
     }
 
     static let dashes: [Dash] = [.solid, .dashed, .dotted, .dashDot]
+    /// Unsmoothed series of at most this many points get a marker on each.
+    static let markersUpTo = 30
 
     /// One series: long ones every value faint and the smoothed curve bold; short ones as they are, with markers.
     static func marks(_ points: [(step: Int, epoch: Int?, value: Double)], label: String?, color: Color, dash: Dash) -> [Mark] {
         let x = points.map { Double($0.step) }, y = points.map(\.value)
         guard y.count >= smoothedFrom else {
-            return [.line(LineMark(x: x, y: y, label: label, color: color, width: 1.8, dash: dash, marker: .circle))]
+            return [.line(LineMark(x: x, y: y, label: label, color: color, width: 1.8, dash: dash, marker: y.count <= markersUpTo ? .circle : nil))]
         }
         let smoothed = Smoothing.exponential(y, weight: GenericCurves.smoothing)
         return [.line(LineMark(x: x, y: y, color: color.opacity(0.25), width: 0.8)),
