@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "NNEventsTests", dependencies: ["NNEvents", "NNTestSupport"]),
         .testTarget(name: "NNRecorderTests", dependencies: ["NNEngine", "NNEvents", "NNRecorder", "NNTestSupport"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot", "NNTestSupport"]),
-        .testTarget(name: "NNReportTests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNTestSupport"]),
+        .testTarget(name: "NNReportTests", dependencies: ["NNEvents", "NNPlot", "NNReport", "NNTensorBoard", "NNTestSupport"]),
         .testTarget(name: "NNStudiesTests", dependencies: ["NNEngine", "NNEvents", "NNReport", "NNStudies", "NNTestSupport",
                                                            .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NNTensorBoardTests", dependencies: ["NNTensorBoard", "NNEvents", "NNTestSupport"]),

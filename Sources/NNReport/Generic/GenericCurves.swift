@@ -19,7 +19,8 @@ public enum GenericCurves {
         guard !metrics.isEmpty else { return nil }
         var rows: [[String]] = []
         let panels = metrics.map { metric -> Axes in
-            var a = Axes(title: ReportText.text("curves.\(metric)"), xLabel: ReportText.text("axis.step"), yLabel: ReportText.text("axis.\(metric)"))
+            let x = StepAxis.label(runs, ["train/batch_\(metric)", "train/\(metric)", "val/\(metric)"])
+            var a = Axes(title: ReportText.text("curves.\(metric)"), xLabel: x, yLabel: ReportText.text("axis.\(metric)"))
             a.legend = metric == metrics[0]
             for (k, r) in runs.enumerated() {
                 let color = Theme.okabeIto[k % Theme.okabeIto.count]

@@ -3,7 +3,8 @@ import NNPlot
 
 /// The section for runs of any study without a builder of its own (a custom config, another
 /// engine's events): what the events hold, with no study to explain it. Loss and accuracy with
-/// training and validation on one chart (``GenericCurves``), per-layer norms (``LayerNorms``) and
+/// training and validation on one chart (``GenericCurves``), every other scalar tag (``ScalarPanels``),
+/// per-layer norms (``LayerNorms``) and
 /// activation spread, per-layer histograms over training (``LayerHistograms``), the diagnoses that
 /// can be computed from what is there, and the settings, other tools' hyperparameters included.
 public enum GenericSection {
@@ -25,6 +26,7 @@ public enum GenericSection {
         } else if let f = GenericCurves.figure(runs, name: "\(slug)_train_validation") {
             figures.append(f)
         }
+        if let f = ScalarPanels.figure(primaries, name: "\(slug)_scalars") { figures.append(f) }
         if let f = LayerNorms.figure(primaries, slug: slug) { figures.append(f) }
         if let f = layerFigure(primaries, quantity: .activation, key: "activation", slug: slug) { figures.append(f) }
         figures += LayerHistograms.figures(primaries, slug: slug)

@@ -12,7 +12,9 @@ public enum LayerHistograms {
     /// One figure per run and quantity that has histograms (`<slug>_histograms_<quantity>_<run>`), in the runs' order.
     public static func figures(_ runs: [EventStore.Run], slug: String) -> [FigureOutput] {
         runs.enumerated().flatMap { k, r in
-            [Quantity.activation, .weight, .weightGradient].compactMap { figure(r, quantity: $0, color: Theme.okabeIto[k % Theme.okabeIto.count], slug: slug) }
+            [Quantity.activation, .preactivation, .weight, .weightGradient, .update].compactMap {
+                figure(r, quantity: $0, color: Theme.okabeIto[k % Theme.okabeIto.count], slug: slug)
+            }
         }
     }
 
@@ -21,12 +23,13 @@ public enum LayerHistograms {
         guard !layers.isEmpty else { return nil }
         var axes: [Axes] = [], rows: [[String]] = []
         let value = ReportText.text("generic.histograms.\(q.rawValue)")
+        let step = ReportText.text(StepAxis.histogramsPerEpoch(r) ? "axis.epoch" : "axis.step")
         for (i, layer) in layers.enumerated() {
             let frames = r.histograms[layer]?[q] ?? []
-            axes.append(ridgeline(frames, layer: layer, dropZeros: q == .activation && isReLU(r, layer), first: i == 0))
+            axes.append(ridgeline(frames, layer: layer, dropZeros: q == .activation && isReLU(r, layer), yLabel: i == 0 ? step : nil))
             let p = frames.map { $0.percentiles() }
             let x = frames.map { Double($0.step) }
-            var d = Axes(title: ReportText.text("generic.histograms.bands", ["layer": layer]), xLabel: ReportText.text("axis.step"), yLabel: value)
+            var d = Axes(title: ReportText.text("generic.histograms.bands", ["layer": layer]), xLabel: step, yLabel: value)
             d.legend = i == 0
             for (j, (lo, hi)) in [(0, 8), (1, 7), (2, 6), (3, 5)].enumerated() {
                 d.marks.append(.band(BandMark(x: x, lower: p.map { $0[lo] }, upper: p.map { $0[hi] },
@@ -47,13 +50,14 @@ public enum LayerHistograms {
                             csv: CSVTable.text(header, rows))
     }
 
-    /// The ridgeline panel of one layer; with `dropZeros`, the bin holding 0 is left out (ReLU's many exact zeros would dwarf the rest).
-    static func ridgeline(_ frames: [Histogram], layer: String, dropZeros: Bool, first: Bool) -> Axes {
+    /// The ridgeline panel of one layer (`yLabel` names its rows: step or epoch); with `dropZeros`, the bin holding 0 is left
+    /// out (ReLU's many exact zeros would dwarf the rest).
+    static func ridgeline(_ frames: [Histogram], layer: String, dropZeros: Bool, yLabel: String?) -> Axes {
         let stride = max(1, (frames.count + maxRidges - 1) / maxRidges)
         let shown = frames.enumerated().filter { $0.offset % stride == 0 || $0.offset == frames.count - 1 }.map(\.element)
         let (edges, rows) = commonBins(shown, dropZeros: dropZeros)
         var a = Axes(title: ReportText.text(dropZeros ? "generic.histograms.ridge_relu" : "generic.histograms.ridge", ["layer": layer]),
-                     yLabel: first ? ReportText.text("axis.step") : nil)
+                     yLabel: yLabel)
         a.marks = [.ridgeline(RidgelineMark(edges: edges, rows: rows, rowLabels: shown.map { "\($0.step)" }, normalizeRows: true))]
         a.yCategories = shown.reversed().map { "\($0.step)" }
         a.grid = false

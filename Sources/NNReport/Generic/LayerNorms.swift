@@ -14,8 +14,10 @@ public enum LayerNorms {
             for q in present {
                 var a = Axes(title: "\(r.label): \(ReportText.text("generic.norms.\(q.rawValue)"))", xLabel: ReportText.text("axis.step"),
                              yLabel: ReportText.text("generic.norms.\(q.rawValue)"), yScale: .log)
-                a.legend = q == present[0]
                 let layers = r.layers(with: q)
+                // The first panel names the layers; another whose layers differ (another tool's tags: `fc1/weight`,
+                // `fc1/weight_grad`) names its own.
+                a.legend = q == present[0] || layers != r.layers(with: present[0])
                 for (k, l) in layers.enumerated() {
                     let s = r.stats[l]?[q] ?? []
                     let y = s.map { q == .update ? ($0.updateRatio ?? .nan) : $0.l2 }
