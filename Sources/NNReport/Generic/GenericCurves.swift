@@ -17,7 +17,7 @@ public enum GenericCurves {
             runs.contains { !($0.values("train/batch_\(m)") + $0.values("train/\(m)") + $0.values("val/\(m)")).isEmpty }
         }
         guard !metrics.isEmpty else { return nil }
-        var rows: [[String]] = []
+        var rows: [[String]] = [], hasBatches = false
         let panels = metrics.map { metric -> Axes in
             let x = StepAxis.label(runs, ["train/batch_\(metric)", "train/\(metric)", "val/\(metric)"])
             var a = Axes(title: ReportText.text("curves.\(metric)"), xLabel: x, yLabel: ReportText.text("axis.\(metric)"))
@@ -27,6 +27,7 @@ public enum GenericCurves {
                 let batch = "train/batch_\(metric)"
                 let v = r.values(batch), steps = r.steps(batch).map(Double.init)
                 if !v.isEmpty {
+                    hasBatches = true
                     let sm = Smoothing.exponential(v, weight: smoothing)
                     a.marks.append(.line(LineMark(x: steps, y: v, color: color.opacity(0.25), width: 0.8)))
                     a.marks.append(.line(LineMark(x: steps, y: sm, label: ReportText.text("generic.curves.batch", ["run": r.label]),
@@ -46,7 +47,8 @@ public enum GenericCurves {
             return a
         }
         let figure = Figure(title: ReportText.text("generic.metrics.title"), width: 900, height: 360, columns: panels.count, axes: panels)
-        return FigureOutput(name: name, caption: ReportText.text("generic.metrics.caption"), figure: figure,
+        return FigureOutput(name: name, caption: ReportText.text(hasBatches ? "generic.metrics.caption" : "generic.metrics.caption_epochs"),
+                            figure: figure,
                             csv: CSVTable.text(["run", "series", "step", "value", "smoothed_0.9"], rows))
     }
 }
