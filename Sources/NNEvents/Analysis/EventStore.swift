@@ -16,13 +16,16 @@ public final class EventStore {
         /// Scalar series by name, in step order: (step, epoch, value).
         public internal(set) var scalars: [String: [(step: Int, epoch: Int?, value: Double)]] = [:]
         /// Statistics by layer and quantity, in step order (decimated beyond a few thousand per series).
-        public internal(set) var stats: [String: [Quantity: [LayerStats]]] = [:]
+        public var stats: [String: [Quantity: [LayerStats]]] { published.stats }
         /// Exact summaries of every statistic recorded, by layer and quantity.
-        public internal(set) var statSummaries: [String: [Quantity: LayerSeriesSummary]] = [:]
-        var decimators: [String: [Quantity: MinMaxDecimator]] = [:]
-        var samplers: [String: [Quantity: HistogramSampler]] = [:]
+        public var statSummaries: [String: [Quantity: LayerSeriesSummary]] { published.summaries }
         /// Histograms by layer and quantity, in step order (evenly sampled beyond a few hundred per series).
-        public internal(set) var histograms: [String: [Quantity: [Histogram]]] = [:]
+        public var histograms: [String: [Quantity: [Histogram]]] { published.histograms }
+        /// Each series' reducer and what it keeps, by layer and quantity (one lookup an event).
+        var series: [SeriesKey: Series] = [:]
+        /// The series as the public dictionaries, made again after the first read that follows an event.
+        private var cache: (stats: [String: [Quantity: [LayerStats]]], summaries: [String: [Quantity: LayerSeriesSummary]],
+                            histograms: [String: [Quantity: [Histogram]]])?
         /// Points of a 2-D trajectory.
         public internal(set) var trajectory: [TrajectoryPoint] = []
         /// Sampled surfaces (e.g. the loss on a projection plane).
@@ -42,7 +45,46 @@ public final class EventStore {
         /// The exact summary of layer `layer`'s statistics of `q` over every recorded event.
         public func summary(_ layer: String, _ q: Quantity) -> LayerSeriesSummary? { statSummaries[layer]?[q] }
         /// The layers that have statistics of `q`, in model order.
-        public func layers(with q: Quantity) -> [String] { layerOrder.filter { stats[$0]?[q]?.isEmpty == false } }
+        public func layers(with q: Quantity) -> [String] { layerOrder.filter { (series[SeriesKey(layer: $0, quantity: q)]?.summary.count ?? 0) > 0 } }
+
+        /// The series of `layer` and `q`, made (and the layer put in the model order) when new.
+        func series(_ layer: String, _ q: Quantity) -> Series {
+            let key = SeriesKey(layer: layer, quantity: q)
+            if let s = series[key] { return s }
+            if !layerOrder.contains(layer) { layerOrder.append(layer) }
+            let s = Series()
+            series[key] = s
+            return s
+        }
+
+        func changed() { cache = nil }
+
+        private var published: (stats: [String: [Quantity: [LayerStats]]], summaries: [String: [Quantity: LayerSeriesSummary]],
+                                histograms: [String: [Quantity: [Histogram]]]) {
+            if let cache { return cache }
+            var made: (stats: [String: [Quantity: [LayerStats]]], summaries: [String: [Quantity: LayerSeriesSummary]],
+                       histograms: [String: [Quantity: [Histogram]]]) = ([:], [:], [:])
+            for (key, s) in series {
+                if s.summary.count > 0 {
+                    made.stats[key.layer, default: [:]][key.quantity] = s.decimator.keptPoints()
+                    made.summaries[key.layer, default: [:]][key.quantity] = s.summary
+                }
+                if !s.histograms.isEmpty { made.histograms[key.layer, default: [:]][key.quantity] = s.histograms }
+            }
+            cache = made
+            return made
+        }
+    }
+
+    /// A layer and a quantity: the key of one series.
+    struct SeriesKey: Hashable { var layer: String; var quantity: Quantity }
+
+    /// One layer's statistics and histograms of one quantity: what is kept and how.
+    final class Series {
+        var decimator = MinMaxDecimator()
+        var summary = LayerSeriesSummary()
+        var histograms: [Histogram] = []
+        var sampler = HistogramSampler()
     }
 
     /// Runs in the order first seen.
@@ -78,14 +120,14 @@ public final class EventStore {
             r.layerOrder = e.layers.map(\.name)
         case .scalar(let e): r.scalars[e.name, default: []].append((e.step, e.epoch, e.value))
         case .layerStats(let e):
-            if !r.layerOrder.contains(e.layer) { r.layerOrder.append(e.layer) }
-            r.decimators[e.layer, default: [:]][e.quantity, default: MinMaxDecimator()]
-                .add(e, into: &r.stats[e.layer, default: [:]][e.quantity, default: []])
-            r.statSummaries[e.layer, default: [:]][e.quantity, default: LayerSeriesSummary()].add(e)
+            let s = r.series(e.layer, e.quantity)
+            r.changed()
+            s.decimator.add(e)
+            s.summary.add(e)
         case .histogram(let e):
-            if !r.layerOrder.contains(e.layer) { r.layerOrder.append(e.layer) }
-            r.samplers[e.layer, default: [:]][e.quantity, default: HistogramSampler()]
-                .add(e, into: &r.histograms[e.layer, default: [:]][e.quantity, default: []])
+            let s = r.series(e.layer, e.quantity)
+            r.changed()
+            s.sampler.add(e, into: &s.histograms)
         case .trajectory(let e): r.trajectory.append(e)
         case .surface(let e): r.surfaces.append(e)
         case .curve(let e): r.curves.append(e)

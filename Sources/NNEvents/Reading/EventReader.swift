@@ -32,14 +32,7 @@ public struct EventReader {
 
     /// Calls `body` with each event of the file, in order.
     public mutating func forEach(path: String, _ body: (Event) throws -> Void) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw EventFileError(file: path, line: nil, message: "is a folder; give its event files (e.g. \(path)/*.events.jsonl)")
-        }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-        }
+        let fd = try Self.open(path)
         defer { close(fd) }
         try scan(file: path, blockBytes: Self.blockBytes, parallel: true, body) { buffer in
             while true {
@@ -48,6 +41,23 @@ public struct EventReader {
                 if errno != EINTR { throw EventFileError(file: path, line: nil, message: "cannot be read: \(String(cString: strerror(errno)))") }
             }
         }
+    }
+
+    /// Throws the error reading `path` would begin with (no such file, a folder, cannot be read),
+    /// so a command can refuse a bad input before it creates anything.
+    public static func checkReadable(_ path: String) throws { close(try open(path)) }
+
+    /// The file opened for reading, or the error naming it.
+    private static func open(_ path: String) throws -> Int32 {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw EventFileError(file: path, line: nil, message: "is a folder; give its event files (e.g. \(path)/*.events.jsonl)")
+        }
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw EventFileError(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        return fd
     }
 
     /// Calls `body` with each event of an event file's bytes held in memory, read in blocks of

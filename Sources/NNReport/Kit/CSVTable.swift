@@ -7,22 +7,66 @@ public enum CSVTable {
     /// `-`, `@`, a tab, a carriage return, a line feed or NUL gets a leading `'` so it cannot run
     /// as a formula (OWASP, ASVS 1.2.10); decimal numbers, negative ones included, stay numbers
     /// (`-inf`, `-nan` or `-0x1p3`, which Swift reads as numbers and spreadsheets do not, are text).
+    /// Fields are checked byte by byte (a long run's curves write hundreds of thousands of rows).
     public static func text(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        var out = ""
+        out.reserveCapacity(16 * (rows.count + 1) * max(1, header.count))
+        for row in CollectionOfOne(header) + rows {
+            for (k, raw) in row.enumerated() {
+                if k > 0 { out += "," }
+                append(raw, to: &out)
+            }
+            out += "\n"
+        }
+        return out
     }
 
     /// One field, defused and quoted as needed.
     static func field(_ raw: String) -> String {
-        var s = raw
-        // By scalar: "\r\n" is one Character, which "=+-@\t\r\n\0" does not contain.
-        if let first = s.unicodeScalars.first, "=+-@\t\r\n\0".unicodeScalars.contains(first), !isDecimal(s) { s = "'" + s }
-        let needsQuotes = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-        return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        var out = ""
+        append(raw, to: &out)
+        return out
     }
 
-    /// Whether `s` is a plain decimal number (`-0.5`, `+1`, `1e-3`).
+    /// Appends one field to `out`, defused and quoted as needed.
+    private static func append(_ raw: String, to out: inout String) {
+        let utf8 = raw.utf8
+        let defuse = utf8.first.map { formulaStarts.contains($0) } == true && !isDecimal(raw)
+        let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if !defuse && !quote { out += raw; return }
+        if quote { out += "\"" }
+        if defuse { out += "'" }
+        if quote, utf8.contains(0x22) { out += raw.replacingOccurrences(of: "\"", with: "\"\"") } else { out += raw }
+        if quote { out += "\"" }
+    }
+
+    /// First bytes that make a spreadsheet read a field as a formula: `=`, `+`, `-`, `@`, tab, CR, LF, NUL.
+    private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x0A, 0x00]
+
+    /// Whether `s` is a plain decimal number (`-0.5`, `+1`, `1e-3`):
+    /// `^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`, matched byte by byte.
     static func isDecimal(_ s: String) -> Bool {
-        s.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+        let b = Array(s.utf8)
+        var i = 0
+        func digits() -> Int {
+            let from = i
+            while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+            return i - from
+        }
+        if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+        let whole = digits()
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            if digits() == 0 && whole == 0 { return false }
+        } else if whole == 0 {
+            return false
+        }
+        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
+            i += 1
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == b.count
     }
 
     /// A number as a CSV field: its shortest round-trip form; empty when not finite.

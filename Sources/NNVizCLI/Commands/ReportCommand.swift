@@ -26,31 +26,27 @@ struct ReportCommand: ParsableCommand {
         guard !events.isEmpty else { throw ValidationError("give at least one event file") }
         let start = Date()
         let logDirectories = events.filter(TensorBoardImport.isLogDirectory), files = events.filter { !logDirectories.contains($0) }
-        let (store, readWarnings, addSeconds) = try EventStore.readTimed(paths: files)
-        let imported = try logDirectories.isEmpty ? nil : TensorBoardImport.read(logDirectories)
-        for name in imported?.runs ?? [] where store[name] != nil { throw CLIError("a run named '\(name)' is in an event file and a TensorBoard log") }
-        imported?.events.forEach(store.add)
-        let readSeconds = Date().timeIntervalSince(start)
-        for w in readWarnings + (imported?.warnings ?? []) { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
-        guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
+        var names = Set<String>()
+        for e in files {
+            try EventReader.checkReadable(e)
+            let name = URL(fileURLWithPath: e).lastPathComponent
+            guard names.insert(name).inserted, !(name == Self.importedName && !logDirectories.isEmpty) else {
+                throw CLIError("\(e): two event files named \(name)")
+            }
+        }
         let folder = try ReportFolder(target: URL(fileURLWithPath: out))
-        var copied = Date(), built = Date()
+        var timings = ReportTimings(start: start)
+        var runCount = 0
         // Written into a staging folder and swapped in whole; on an error the staging folder goes.
         try folder.writing {
             let data = folder.staging.appendingPathComponent("data")
             try FileError.attempt(.createFolder, data.path) { try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true) }
-            if let imported {
-                var text = Data()
-                for e in imported.events { text.append(contentsOf: (EventCodec.encode(e) + "\n").utf8) }
-                let dest = data.appendingPathComponent("tensorboard.events.jsonl")
-                try FileError.attempt(.write, dest.path) { try text.write(to: dest) }
-            }
-            for e in files {
-                let dest = data.appendingPathComponent(URL(fileURLWithPath: e).lastPathComponent)
-                guard !FileManager.default.fileExists(atPath: dest.path) else { throw CLIError("\(e): two event files named \(dest.lastPathComponent)") }
-                try FileError.attempt(.copy, dest.path) { try FileManager.default.copyItem(atPath: e, toPath: dest.path) }
-            }
-            copied = Date()
+            // The event files are copied into data/ in the background while the report is drawn.
+            let copies = files.map { FileCopy(from: $0, to: data.appendingPathComponent(URL(fileURLWithPath: $0).lastPathComponent).path) }
+            var copied = false
+            defer { if !copied { copies.forEach { $0.cancel() } } }
+            let store = try read(files: files, logDirectories: logDirectories, into: data, timings: &timings)
+            runCount = store.runs.count
             var writer = ReportWriter(directory: folder.staging)
             figures.apply(to: &writer)
             writer.provenance = writer.language.apply {
@@ -58,18 +54,39 @@ struct ReportCommand: ParsableCommand {
                 return Provenance.rows(config: nil, dataset: datasets.joined(separator: "; "), seconds: Date().timeIntervalSince(start))
             }
             let sections = try StudyRegistry.sections(store, language: writer.language)
-            built = Date()
+            timings.markBuilt()
             try writer.write(sections: sections, config: nil)
+            timings.markWritten()
+            for c in copies { try c.finish() }
+            copied = true
         }
         try folder.commit()
         if ProcessInfo.processInfo.environment["NNVIZ_REPORT_TIMINGS"] != nil {
-            // The split W6 of nnviz-bench prints: parsing, adding to the store, sections (figure data and facts), render and write.
-            let s = [readSeconds - addSeconds, addSeconds, copied.timeIntervalSince(start) - readSeconds, built.timeIntervalSince(copied),
-                     Date().timeIntervalSince(built)].map { String(format: "%.2f", $0) }
-            let text = "parse \(s[0]) s, reduce \(s[1]) s, copy events \(s[2]) s, sections \(s[3]) s, render+write \(s[4]) s"
-            FileHandle.standardError.write(Data("nnviz: timings: \(text)\n".utf8))
+            FileHandle.standardError.write(Data("nnviz: timings: \(timings.text(end: Date()))\n".utf8))
         }
-        if !quiet { FileHandle.standardError.write(Data("nnviz: \(store.runs.count) runs from \(events.count) files\n".utf8)) }
+        if !quiet { FileHandle.standardError.write(Data("nnviz: \(runCount) runs from \(events.count) files\n".utf8)) }
         print(folder.target.appendingPathComponent("index.html").path)
+    }
+
+    /// The name of the imported TensorBoard events in `data/`.
+    static let importedName = "tensorboard.events.jsonl"
+
+    /// Reads the event files and the TensorBoard logs into one store (the logs' events are also
+    /// written to `data/` as nnviz events); prints the warnings.
+    private func read(files: [String], logDirectories: [String], into data: URL, timings: inout ReportTimings) throws -> EventStore {
+        let (store, readWarnings, addSeconds) = try EventStore.readTimed(paths: files)
+        let imported = try logDirectories.isEmpty ? nil : TensorBoardImport.read(logDirectories)
+        for name in imported?.runs ?? [] where store[name] != nil { throw CLIError("a run named '\(name)' is in an event file and a TensorBoard log") }
+        imported?.events.forEach(store.add)
+        timings.markRead(addSeconds: addSeconds)
+        for w in readWarnings + (imported?.warnings ?? []) { FileHandle.standardError.write(Data("nnviz: warning: \(w)\n".utf8)) }
+        guard !store.runs.isEmpty else { throw CLIError("no runs in \(events.joined(separator: ", "))") }
+        if let imported {
+            var text = Data()
+            for e in imported.events { text.append(contentsOf: (EventCodec.encode(e) + "\n").utf8) }
+            let dest = data.appendingPathComponent(Self.importedName)
+            try FileError.attempt(.write, dest.path) { try text.write(to: dest) }
+        }
+        return store
     }
 }
