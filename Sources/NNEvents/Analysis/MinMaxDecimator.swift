@@ -129,13 +129,16 @@ struct MinMaxDecimator {
     }
 
     /// Doubles the width: neighbouring buckets that now share a key become one, keeping the
-    /// first, smallest, largest and last of their kept points. The last bucket stays open.
+    /// first, smallest, largest and last of their kept points. Compacts `closed` in place (a
+    /// bucket's kept points never move right), so merging needs no second array. The last
+    /// bucket stays open.
     private mutating func merge() {
         if let b = open { close(b) }
         width *= 2
-        var newKeys: [Int] = [], newStarts: [Int] = [], kept: [LayerStats] = []
-        kept.reserveCapacity(closed.count)
-        var b = 0
+        var newKeys: [Int] = [], newStarts: [Int] = []
+        newKeys.reserveCapacity(keys.count / 2 + 1)
+        newStarts.reserveCapacity(keys.count / 2 + 1)
+        var b = 0, written = 0
         while b < keys.count {
             let key = keys[b] == Int.min ? Int.min : keys[b] >> 1
             var e = b + 1
@@ -147,16 +150,20 @@ struct MinMaxDecimator {
                 if Self.value(closed[i]) > Self.value(closed[high]) { high = i }
             }
             newKeys.append(key)
-            newStarts.append(kept.count)
-            for i in lo..<hi where i == lo || i == low || i == high || i == hi - 1 { kept.append(closed[i]) }
+            newStarts.append(written)
+            // Ascending indices from lo, written from `written` <= lo: never over a point still to be read.
+            for i in lo..<hi where i == lo || i == low || i == high || i == hi - 1 {
+                if written != i { closed[written] = closed[i] }
+                written += 1
+            }
             b = e
         }
+        closed.removeLast(closed.count - written)
         // The last bucket is open again: later points with its key join it.
         let lastStart = newStarts.removeLast(), lastKey = newKeys.removeLast()
-        open = Bucket(key: lastKey, kept: kept[lastStart...], firstSeq: sequence - (kept.count - lastStart) + 1)
-        kept.removeSubrange(lastStart...)
+        open = Bucket(key: lastKey, kept: closed[lastStart...], firstSeq: sequence - (closed.count - lastStart) + 1)
+        closed.removeLast(closed.count - lastStart)
         keys = newKeys
         starts = newStarts
-        closed = kept
     }
 }

@@ -75,31 +75,41 @@ public struct EventReader {
 
     /// Reads blocks with `read` (0 at the end) and hands their events to `body` in order. With
     /// `parallel`, block k is parsed (on both cores) while the events of block k - 1 are handed on.
+    /// The blocks and the parts' event arrays are reused (``ReadBuffers``), so a long file is read
+    /// in the same memory throughout, not in fresh memory per block.
     private mutating func scan(file path: String, blockBytes: Int, parallel: Bool, _ body: (Event) throws -> Void,
                                read: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws {
-        var carry: [UInt8] = []
+        let buffers = ReadBuffers()
+        var block = buffers.block(), carried = 0
         var linesBefore = 0
         var pending: ParseJob?
+        func finish(_ job: ParseJob) throws {
+            var results = job.wait()
+            defer { buffers.recycle(block: job.block, results: &results) }
+            try deliver(results, path: path, linesBefore: &linesBefore, body)
+        }
         while true {
             // A line longer than a block: read as much again as is carried, so a long line costs copies of O(its length) bytes in all.
-            let (block, atEnd) = try Self.fill(after: carry, blockBytes: max(blockBytes, carry.count), read: read)
-            let cut = atEnd ? block.count : (block.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            let atEnd = try block.fill(from: carried, upTo: carried + max(blockBytes, carried), read: read)
+            let cut = atEnd ? block.count : (block.lastNewline().map { $0 + 1 } ?? 0)
             guard cut > 0 || atEnd else {
                 if block.count > Self.maxLineBytes {
-                    if let p = pending { pending = nil; try deliver(p.wait(), path: path, linesBefore: &linesBefore, body) }
+                    if let p = pending { pending = nil; try finish(p) }
                     throw EventFileError(file: path, line: linesBefore + 1,
                                          message: "line longer than \(Self.maxLineBytes >> 20) MiB (the limit for one event)")
                 }
-                carry = block
+                carried = block.count
                 continue
             }
-            let job = ParseJob(block: block, cut: cut, file: path, endsFile: atEnd, async: parallel)
-            if let previous = pending { try deliver(previous.wait(), path: path, linesBefore: &linesBefore, body) }
+            let job = ParseJob(block: block, cut: cut, file: path, endsFile: atEnd, async: parallel, buffers: buffers)
+            if let previous = pending { try finish(previous) }
             pending = job
             if atEnd { break }
-            carry = Array(block[cut...])
+            let next = buffers.block()
+            carried = next.start(with: block, from: cut)
+            block = next
         }
-        if let last = pending { try deliver(last.wait(), path: path, linesBefore: &linesBefore, body) }
+        if let last = pending { try finish(last) }
     }
 
     /// Hands a block's events to `body` and records its warnings; throws its error, if any.
@@ -159,30 +169,10 @@ public struct EventReader {
         if seenWarnings.insert(message).inserted { warnings.append(message) }
     }
 
-    /// The carried bytes followed by up to `blockBytes` more from `read`, and whether the input ended.
-    static func fill(after carry: [UInt8], blockBytes: Int, read: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws -> ([UInt8], Bool) {
-        var atEnd = false
-        var failure: Error?
-        let block = [UInt8](unsafeUninitializedCapacity: carry.count + blockBytes) { buffer, count in
-            count = carry.count
-            _ = buffer.initialize(fromContentsOf: carry)
-            while count < buffer.count {
-                let got: Int
-                do { got = try read(UnsafeMutableBufferPointer(rebasing: buffer[count...])) } catch {
-                    failure = error
-                    return
-                }
-                if got == 0 { atEnd = true; return }
-                count += got
-            }
-        }
-        if let failure { throw failure }
-        return (block, atEnd)
-    }
-
     /// Splits complete lines into one part per core at line ends, parses the parts at once and
     /// returns their results in file order.
-    static func parseInParallel(_ bytes: UnsafeBufferPointer<UInt8>, file: String, endsFile: Bool) -> [LineBatch.Result] {
+    static func parseInParallel(_ bytes: UnsafeBufferPointer<UInt8>, file: String, endsFile: Bool,
+                                buffers: ReadBuffers = ReadBuffers()) -> [LineBatch.Result] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var bounds = [0]
         if bytes.count >= 1 << 16 {
@@ -195,13 +185,13 @@ public struct EventReader {
         bounds.append(bytes.count)
         let cuts = bounds
         let parts = bounds.count - 1
-        let slots = ResultSlots(count: parts)
+        let slots = ResultSlots(count: parts, buffers: buffers)
         let shared = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             let slice = UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<cuts[k + 1]])
-            slots.set(k, LineBatch.parse(slice, file: file, endsFile: endsFile && k == parts - 1))
+            slots.parse(k, slice, file: file, endsFile: endsFile && k == parts - 1)
         }
-        return slots.results
+        return slots.take()
     }
 }
 
@@ -209,21 +199,28 @@ public struct EventReader {
 private final class ParseJob: @unchecked Sendable {
     private let group = DispatchGroup()
     private var results: [LineBatch.Result] = []
+    /// The block parsed, given back to the reader's buffers once its events are handed on.
+    let block: ReadBlock
 
-    init(block: [UInt8], cut: Int, file: String, endsFile: Bool, async: Bool) {
+    init(block: ReadBlock, cut: Int, file: String, endsFile: Bool, async: Bool, buffers: ReadBuffers) {
+        self.block = block
         guard async else {
-            results = block.withUnsafeBufferPointer { [LineBatch.parse(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile)] }
+            var r = buffers.result()
+            block.withBytes(upTo: cut) { LineBatch.parse($0, file: file, endsFile: endsFile, into: &r) }
+            results = [r]
             return
         }
         group.enter()
         DispatchQueue.global().async { [self] in
-            results = block.withUnsafeBufferPointer { EventReader.parseInParallel(UnsafeBufferPointer(rebasing: $0[..<cut]), file: file, endsFile: endsFile) }
+            results = block.withBytes(upTo: cut) { EventReader.parseInParallel($0, file: file, endsFile: endsFile, buffers: buffers) }
             group.leave()
         }
     }
 
+    /// Waits for the parse and hands over its results (the job keeps none).
     func wait() -> [LineBatch.Result] {
         group.wait()
+        defer { results = [] }
         return results
     }
 }
@@ -234,14 +231,22 @@ private struct SharedBytes: @unchecked Sendable { let bytes: UnsafeBufferPointer
 /// One result per part, each written by one thread only, read after all have finished.
 private final class ResultSlots: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<LineBatch.Result>
-    init(count: Int) {
+    init(count: Int, buffers: ReadBuffers) {
         slots = .allocate(capacity: count)
-        _ = slots.initialize(from: repeatElement(LineBatch.Result(), count: count))
+        _ = slots.initialize(from: (0..<count).map { _ in buffers.result() })
     }
     deinit {
         slots.deinitialize()
         slots.deallocate()
     }
-    func set(_ k: Int, _ r: LineBatch.Result) { slots[k] = r }
-    var results: [LineBatch.Result] { Array(slots) }
+    func parse(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, file: String, endsFile: Bool) {
+        LineBatch.parse(bytes, file: file, endsFile: endsFile, into: &slots[k])
+    }
+    /// The results, moved out (the slots are left empty, so the arrays stay uniquely held).
+    func take() -> [LineBatch.Result] {
+        (0..<slots.count).map { k in
+            defer { slots[k] = LineBatch.Result() }
+            return slots[k]
+        }
+    }
 }

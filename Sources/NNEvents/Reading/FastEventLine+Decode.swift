@@ -3,13 +3,19 @@
 extension FastEventLine {
     func has(_ k: Key) -> Bool { present & (1 << UInt64(k.rawValue)) != 0 }
 
-    func text(_ k: Key) throws -> String {
+    /// A string field. Names repeat on every line (runs, layers, series): the first few dozen
+    /// distinct ones are kept and reused, so a long name is not allocated again for each event.
+    mutating func text(_ k: Key) throws -> String {
         let v = values[k.rawValue]
         guard has(k), v.tag == .string else { throw Fallback() }
-        return String(decoding: UnsafeBufferPointer(rebasing: line[v.lo..<v.hi]), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(rebasing: line[v.lo..<v.hi])
+        for (seen, string) in known where seen.count == bytes.count && seen.elementsEqual(bytes) { return string }
+        let string = String(decoding: bytes, as: UTF8.self)
+        if known.count < 64 { known.append((Array(bytes), string)) }
+        return string
     }
 
-    func optText(_ k: Key) throws -> String? {
+    mutating func optText(_ k: Key) throws -> String? {
         guard has(k), values[k.rawValue].tag != .null else { return nil }
         return try text(k)
     }
@@ -79,7 +85,7 @@ extension FastEventLine {
     }
 
     /// The event the parsed fields make, or `Fallback`.
-    func event() throws -> Event {
+    mutating func event() throws -> Event {
         guard versionReadable() else { throw Fallback() }
         if bytesEqual(.kind, "layer_stats") {
             guard present & ~Self.statsKeys == 0 else { throw Fallback() }
@@ -97,7 +103,7 @@ extension FastEventLine {
         throw Fallback()
     }
 
-    func layerStats() throws -> LayerStats {
+    mutating func layerStats() throws -> LayerStats {
         LayerStats(run: try text(.run), step: try int(.step), layer: try text(.layer), index: try optInt(.index) ?? 0, quantity: try quantity(),
                    count: try int(.count), mean: try double(.mean), std: try double(.std), min: try double(.min), max: try double(.max),
                    l2: try double(.l2), nan: try optInt(.nan) ?? 0, posInf: try optInt(.posInf) ?? 0, negInf: try optInt(.negInf) ?? 0,
@@ -106,7 +112,7 @@ extension FastEventLine {
                    updateRatio: try optDouble(.updateRatio), distanceFromInit: try optDouble(.distanceFromInit))
     }
 
-    func histogram() throws -> Histogram {
+    mutating func histogram() throws -> Histogram {
         guard has(.edges), values[Key.edges.rawValue].tag == .array, has(.counts), values[Key.counts.rawValue].tag == .array,
               edges.count == counts.count + 1 else { throw Fallback() }
         var integral: [Int] = []

@@ -38,6 +38,8 @@ struct FastEventLine {
     var edges: [Double] = []
     var counts: [Double] = []
     var hint = 0
+    /// Strings already made from a line's bytes, with those bytes (see ``text(_:)``).
+    var known: [(bytes: [UInt8], string: String)] = []
     var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     /// The event of `line`, or nil when the line is outside the fast path's subset.

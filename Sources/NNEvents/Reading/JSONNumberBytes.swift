@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Exactness: a number with at most 19 significant digits whose value is below 2^53 and whose
 /// power of ten is at most 22 is one correctly rounded multiplication or division of two exact
-/// doubles (Clinger's fast path); every other number goes through C's `strtod`, which is correctly
+/// doubles (Clinger's fast path); one with at most 19 significant digits and a power of ten
+/// within ±27 is rounded exactly from integer arithmetic (``scaled(_:_:)``); every other number
+/// goes through C's `strtod`, which is correctly
 /// rounded in glibc, as is Swift's `Double(String)` the general parser uses (it calls the same
 /// function; when the process's locale has a decimal point other than `.`, `Double(String)` is
 /// used instead). So both paths give the same bits. Written by hand because no
@@ -63,7 +65,37 @@ enum JSONNumberBytes {
             let v = exponent >= 0 ? m * powers[exponent] : m / powers[-exponent]
             return negative ? -v : v
         }
+        if exact, let v = scaled(mantissa, exponent) { return negative ? -v : v }
         return slow(p, start, i)
+    }
+
+    /// 5^0 ... 5^27, each below 2^63.
+    static let powersOfFive: [UInt64] = (0...27).map { k in (0..<k).reduce(1) { acc, _ in acc * 5 } }
+
+    /// `m` x 10^`e` correctly rounded (to nearest, ties to even) for |e| <= 27, by integer
+    /// arithmetic: m x 5^e in 128 bits, or m x 2^s / 5^-e to 63-64 quotient bits and whether a
+    /// remainder is left; then the 53 leading bits, rounded, times a power of two. The numbers
+    /// nnviz writes (shortest round-trip forms, 16-17 digits) take this path instead of `strtod`.
+    static func scaled(_ m: UInt64, _ e: Int) -> Double? {
+        guard m != 0, e >= -27, e <= 27 else { return m == 0 ? 0 : nil }
+        if e >= 0 { return rounded(UInt128(m) * UInt128(powersOfFive[e]), inexact: false, twoExponent: e) }
+        let d = powersOfFive[-e]
+        let mBits = 64 - m.leadingZeroBitCount, dBits = 64 - d.leadingZeroBitCount
+        let s = 63 - mBits + dBits   // makes the quotient 2^62 <= q < 2^64, and the dividend's high word < d
+        let n = UInt128(m) << s
+        let (q, r) = d.dividingFullWidth((high: UInt64(truncatingIfNeeded: n >> 64), low: UInt64(truncatingIfNeeded: n)))
+        return rounded(UInt128(q), inexact: r != 0, twoExponent: -s + e)
+    }
+
+    /// (`p` + a fraction below 1 when `inexact`) x 2^`twoExponent`, rounded to the nearest double.
+    @inline(__always) static func rounded(_ p: UInt128, inexact: Bool, twoExponent: Int) -> Double {
+        let bits = 128 - p.leadingZeroBitCount
+        guard bits > 53 else { return Double(sign: .plus, exponent: twoExponent, significand: Double(UInt64(p))) }
+        let shift = bits - 53
+        var t = UInt64(truncatingIfNeeded: p >> shift)
+        let rest = p & ((1 << shift) - 1), half = UInt128(1) << (shift - 1)
+        if rest > half || (rest == half && (inexact || t & 1 == 1)) { t += 1 }
+        return Double(sign: .plus, exponent: shift + twoExponent, significand: Double(t))
     }
 
     /// `strtod` on a NUL-terminated copy of the bytes (on the stack).

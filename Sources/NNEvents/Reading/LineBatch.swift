@@ -26,12 +26,27 @@ struct LineBatch {
         var notes: [(line: Int, note: Note)] = []
         var error: (line: Int, message: String)?
         var lines = 0
+
+        /// Empties the result, keeping the event array's memory for the next block.
+        mutating func reset() {
+            events.removeAll(keepingCapacity: true)
+            notes.removeAll()
+            error = nil
+            lines = 0
+        }
     }
 
     /// Parses `bytes`: lines ended by a newline, except when `endsFile`, where the bytes after
     /// the last newline are the file's last line (a truncated one is skipped with a warning).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, endsFile: Bool) -> Result {
         var out = Result()
+        parse(bytes, file: file, endsFile: endsFile, into: &out)
+        return out
+    }
+
+    /// ``parse(_:file:endsFile:)`` into `out`, an empty result whose event array may keep the
+    /// capacity of an earlier block (the reader reuses them: no fresh memory per block).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, endsFile: Bool, into out: inout Result) {
         var fast = FastEventLine()
         var start = 0
         let n = bytes.count
@@ -44,20 +59,19 @@ struct LineBatch {
             start = end + 1
             guard line.count <= EventReader.maxLineBytes else {
                 out.error = (out.lines, "line longer than \(EventReader.maxLineBytes >> 20) MiB (the limit for one event)")
-                return out
+                return
             }
             if let event = fast.decode(line) { out.events.append(event); continue }
             do {
                 if let event = try general(line, line: out.lines, last: last, notes: &out.notes) { out.events.append(event) }
             } catch let e as EventFileError {
                 out.error = (out.lines, e.message)
-                return out
+                return
             } catch {
                 out.error = (out.lines, "\(error)")
-                return out
+                return
             }
         }
-        return out
     }
 
     /// The index of the next newline at or after `from`.

@@ -33,7 +33,7 @@ public enum ScalarPanels {
         let all = groups(names.subtracting(once))
         guard !all.isEmpty else { return nil }
         let shown = Array(all.prefix(maxPanels)), manyRuns = runs.filter { r in names.contains { r.scalars[$0] != nil } }.count > 1
-        var rows: [[String]] = []
+        var csv = CSVText(header: ["run", "series", "step", "epoch", "value", "smoothed_0.9"]), decimated = false
         var panels: [Axes] = [], named: Set<String> = []
         for group in shown {
             let x = StepAxis.label(runs, group.series.map(\.name))
@@ -44,12 +44,16 @@ public enum ScalarPanels {
             if a.legend { named.formUnion(inPanel) }
             for (k, r) in runs.enumerated() {
                 for (j, s) in group.series.enumerated() {
-                    guard let points = r.scalars[s.name], !points.isEmpty else { continue }
+                    guard let all = r.scalars[s.name], !all.isEmpty else { continue }
                     let label = group.series.count == 1 ? (manyRuns ? r.label : nil) : (manyRuns ? "\(r.label): \(s.line)" : s.line)
-                    a.marks += marks(points, label: label, color: Theme.okabeIto[k % Theme.okabeIto.count], dash: dashes[j % dashes.count])
-                    let smoothed = Smoothing.exponential(points.map(\.value), weight: GenericCurves.smoothing)
-                    rows += zip(points, smoothed).map { [r.name, s.name, "\($0.step)", $0.epoch.map { "\($0)" } ?? "", CSVTable.number($0.value),
-                                                         CSVTable.number($1)] }
+                    let values = all.map(\.value), smoothedAll = Smoothing.exponential(values, weight: GenericCurves.smoothing)
+                    let keep = CurveDecimation.indices(steps: all.map { Double($0.step) }, [values, smoothedAll])
+                    decimated = decimated || keep.count < all.count
+                    let points = CurveDecimation.pick(all, keep), smoothed = CurveDecimation.pick(smoothedAll, keep)
+                    a.marks += marks(points, smoothed: smoothed, label: label, color: Theme.okabeIto[k % Theme.okabeIto.count], dash: dashes[j % dashes.count])
+                    for (p, value) in zip(points, smoothed) {
+                        csv.add([r.name, s.name, "\(p.step)", p.epoch.map { "\($0)" } ?? "", CSVTable.number(p.value), CSVTable.number(value)])
+                    }
                 }
             }
             panels.append(a)
@@ -66,8 +70,9 @@ public enum ScalarPanels {
         let columns = min(3, panels.count), rowCount = (panels.count + columns - 1) / columns
         let figure = Figure(title: ReportText.text("generic.scalars.title"), width: 900, height: 50 + 260 * Double(rowCount), rows: rowCount,
                             columns: columns, axes: panels)
+        caption += CurveDecimation.note(decimated)
         return FigureOutput(name: name, caption: caption, figure: figure,
-                            csv: CSVTable.text(["run", "series", "step", "epoch", "value", "smoothed_0.9"], rows))
+                            csv: csv.text)
     }
 
     static let dashes: [Dash] = [.solid, .dashed, .dotted, .dashDot]
@@ -75,12 +80,12 @@ public enum ScalarPanels {
     static let markersUpTo = 30
 
     /// One series: long ones every value faint and the smoothed curve bold; short ones as they are, with markers.
-    static func marks(_ points: [(step: Int, epoch: Int?, value: Double)], label: String?, color: Color, dash: Dash) -> [Mark] {
+    /// `smoothed` is the series smoothed over all its values (the points may be a long series' decimated ones).
+    static func marks(_ points: [(step: Int, epoch: Int?, value: Double)], smoothed: [Double], label: String?, color: Color, dash: Dash) -> [Mark] {
         let x = points.map { Double($0.step) }, y = points.map(\.value)
         guard y.count >= smoothedFrom else {
             return [.line(LineMark(x: x, y: y, label: label, color: color, width: 1.8, dash: dash, marker: y.count <= markersUpTo ? .circle : nil))]
         }
-        let smoothed = Smoothing.exponential(y, weight: GenericCurves.smoothing)
         return [.line(LineMark(x: x, y: y, color: color.opacity(0.25), width: 0.8)),
                 .line(LineMark(x: x, y: smoothed, label: label, color: color, width: 2.0, dash: dash))]
     }

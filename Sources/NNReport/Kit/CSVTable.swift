@@ -9,16 +9,9 @@ public enum CSVTable {
     /// (`-inf`, `-nan` or `-0x1p3`, which Swift reads as numbers and spreadsheets do not, are text).
     /// Fields are checked byte by byte (a long run's curves write hundreds of thousands of rows).
     public static func text(_ header: [String], _ rows: [[String]]) -> String {
-        var out = ""
-        out.reserveCapacity(16 * (rows.count + 1) * max(1, header.count))
-        for row in CollectionOfOne(header) + rows {
-            for (k, raw) in row.enumerated() {
-                if k > 0 { out += "," }
-                append(raw, to: &out)
-            }
-            out += "\n"
-        }
-        return out
+        var csv = CSVText(header: header)
+        rows.forEach { csv.add($0) }
+        return csv.text
     }
 
     /// One field, defused and quoted as needed.
@@ -29,7 +22,7 @@ public enum CSVTable {
     }
 
     /// Appends one field to `out`, defused and quoted as needed.
-    private static func append(_ raw: String, to out: inout String) {
+    static func append(_ raw: String, to out: inout String) {
         let utf8 = raw.utf8
         let defuse = utf8.first.map { formulaStarts.contains($0) } == true && !isDecimal(raw)
         let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }

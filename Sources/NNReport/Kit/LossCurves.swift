@@ -30,20 +30,22 @@ public struct LossCurves {
         let yLabel = ReportText.text(logY ? "axis.batch_loss_log" : "axis.batch_loss")
         var a = Axes(title: title, xLabel: ReportText.text("axis.step"), yLabel: yLabel, yScale: logY ? .log : .linear)
         a.yLimits = yLimits
-        var rows: [[String]] = []
+        var csv = CSVText(header: ["run", "step", "batch_loss", "smoothed_0.9"]), decimated = false
         for (k, r) in runs.enumerated() {
-            let steps = r.steps("train/batch_loss").map(Double.init), v = r.values("train/batch_loss")
-            let sm = Smoothing.exponential(v, weight: 0.9)
+            let all = r.steps("train/batch_loss").map(Double.init), raw = r.values("train/batch_loss")
+            let smoothed = Smoothing.exponential(raw, weight: 0.9), keep = CurveDecimation.indices(steps: all, [raw, smoothed])
+            decimated = decimated || keep.count < all.count
+            let steps = CurveDecimation.pick(all, keep), v = CurveDecimation.pick(raw, keep), sm = CurveDecimation.pick(smoothed, keep)
             let col = Theme.okabeIto[k % Theme.okabeIto.count]
             a.marks.append(.line(LineMark(x: steps, y: v, color: col.opacity(0.22), width: 0.8)))
             a.marks.append(.line(LineMark(x: steps, y: sm, label: labels[k], color: col, width: 1.8)))
             for (i, s) in steps.enumerated() {
-                rows.append([r.name, "\(Int(s))", CSVTable.number(v[i]), CSVTable.number(sm[i])])
+                csv.add([r.name, "\(Int(s))", CSVTable.number(v[i]), CSVTable.number(sm[i])])
             }
         }
         if let reference { a.referenceLines = [reference] }
-        return FigureOutput(name: name, caption: caption, figure: Figure(title: nil, width: 620, height: 340, axes: [a]),
-                            csv: CSVTable.text(["run", "step", "batch_loss", "smoothed_0.9"], rows))
+        return FigureOutput(name: name, caption: caption + CurveDecimation.note(decimated), figure: Figure(title: nil, width: 620, height: 340, axes: [a]),
+                            csv: csv.text)
     }
 
     /// Each run and its repeats as the mean of their smoothed batch losses, with the band from the

@@ -4,6 +4,8 @@ import Foundation
 /// `NNVIZ_REPORT_TIMINGS=1` (the split W6 of nnviz-bench prints): parsing, adding to the store,
 /// sections (figure data and facts), render and write, waiting for the copies of the event files.
 struct ReportTimings {
+    /// Whether `NNVIZ_REPORT_TIMINGS` is set.
+    static var isOn: Bool { ProcessInfo.processInfo.environment["NNVIZ_REPORT_TIMINGS"] != nil }
     var start: Date
     var read = Date(), built = Date(), written = Date()
     var addSeconds = 0.0

@@ -77,4 +77,41 @@ final class LongRunSectionTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(near.max() ?? 0, top, "column \(c)")
         }
     }
+
+    /// The loss figure of the same run: drawn and listed by the min-max selection of 4096 step
+    /// ranges (every spike, each pixel column's extremes), its smoothed curve TensorBoard's
+    /// debiased average over every value (computed here by a plain loop), its caption saying so.
+    func testTheLongLossCurveKeepsSpikesAndSmoothsOverEveryValue() throws {
+        let (lines, losses, _) = Self.lines()
+        let path = TemporaryDirectory.make("long-loss.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let (store, _) = try EventStore.read(paths: [path])
+        let section = GenericSection.make(study: "long", runs: store.runs)
+        let figure = try XCTUnwrap(section.figures.first { $0.name.hasSuffix("_loss") })
+        XCTAssertTrue(figure.caption.contains(ReportText.text("curves.decimated", ["points": "4096", "buckets": "4096"])))
+        let lineMarks = figure.figure.axes[0].marks.compactMap { m -> LineMark? in if case .line(let l) = m { l } else { nil } }
+        let (raw, smoothed) = (try XCTUnwrap(lineMarks.first), try XCTUnwrap(lineMarks.last))
+        XCTAssertLessThan(raw.x.count, Self.steps / 2, "decimated")
+        XCTAssertLessThanOrEqual(raw.x.count, 4 * 2 * 4096 + 2)
+        var ema = 0.0, n = 0.0, expected: [Int: Double] = [:]
+        for (s, v) in losses.enumerated() {
+            ema = 0.9 * ema + 0.1 * v
+            n += 1
+            expected[s] = ema / (1 - pow(0.9, n))
+        }
+        for (x, y) in zip(smoothed.x, smoothed.y) { XCTAssertEqual(y, try XCTUnwrap(expected[Int(x)]), accuracy: 1e-12 * abs(y)) }
+        let drawn = Dictionary(uniqueKeysWithValues: zip(raw.x.map { Int($0) }, raw.y))
+        for (s, v) in losses.enumerated() where v == 9.5 { XCTAssertEqual(drawn[s], 9.5, "spike at step \(s)") }
+        for (s, y) in drawn { XCTAssertEqual(y, losses[s], "a drawn point is a recorded one") }
+        let slack = Self.steps / 4096 + 1, perColumn = Double(Self.steps) / 1100
+        for c in 0..<1100 {
+            let lo = Int((Double(c) * perColumn).rounded(.up)), hi = min(Self.steps - 1, Int((Double(c + 1) * perColumn).rounded(.up)) - 1)
+            guard lo <= hi else { continue }
+            let near = drawn.filter { $0.key >= lo - slack && $0.key <= hi + slack }.values
+            XCTAssertGreaterThanOrEqual(near.max() ?? -1, losses[lo...hi].max() ?? 0, "column \(c)")
+            XCTAssertLessThanOrEqual(near.min() ?? .infinity, losses[lo...hi].min() ?? 0, "column \(c)")
+        }
+        let csvRows = figure.csv.split(separator: "\n").count - 1
+        XCTAssertEqual(csvRows, raw.x.count, "the CSV lists the points drawn")
+    }
 }
