@@ -34,7 +34,9 @@ public enum GenericCurves {
                     a.marks.append(.line(LineMark(x: steps, y: v, color: color.opacity(0.25), width: 0.8)))
                     a.marks.append(.line(LineMark(x: steps, y: sm, label: ReportText.text("generic.curves.batch", ["run": r.label]),
                                                   color: color, width: 2.2)))
-                    for (s, (value, smoothed)) in zip(steps, zip(v, sm)) { csv.add([r.name, batch, "\(Int(s))", CSVTable.number(value), CSVTable.number(smoothed)]) }
+                    for (s, (value, smoothed)) in zip(steps, zip(v, sm)) {
+                        csv.add([r.name, batch, "\(Int(s))", CSVTable.number(value), CSVTable.number(smoothed)])
+                    }
                 }
                 for (split, dash, marker) in [("train", Dash.dashed, MarkerShape.square), ("val", .solid, .circle)] {
                     let name = "\(split)/\(metric)"
@@ -51,8 +53,7 @@ public enum GenericCurves {
             return a
         }
         let figure = Figure(title: ReportText.text("generic.metrics.title"), width: 900, height: 360, columns: panels.count, axes: panels)
-        return FigureOutput(name: name, caption: ReportText.text(hasBatches ? "generic.metrics.caption" : "generic.metrics.caption_epochs") + CurveDecimation.note(decimated),
-                            figure: figure,
-                            csv: csv.text)
+        let caption = ReportText.text(hasBatches ? "generic.metrics.caption" : "generic.metrics.caption_epochs") + CurveDecimation.note(decimated)
+        return FigureOutput(name: name, caption: caption, figure: figure, csv: csv.text)
     }
 }
