@@ -85,26 +85,26 @@ public enum GenericSection {
     /// One panel per run (three to a row) with a line per layer, on a log axis.
     static func layerFigure(_ runs: [EventStore.Run], quantity q: Quantity, key: String, slug: String) -> FigureOutput? {
         let label = ReportText.text("generic.\(key).axis")
-        var rows: [[String]] = []
+        var csv = CSVText(header: ["run", "layer", "step", q == .weightGradient ? "grad_l2" : "activation_std"]), decimated = false
         let panels = runs.compactMap { r -> Axes? in
             let layers = r.layers(with: q)
             guard !layers.isEmpty else { return nil }
             var a = Axes(title: r.label, xLabel: ReportText.text("axis.step"), yLabel: label, yScale: .log)
             for (k, l) in layers.enumerated() {
                 let s = r.stats[l]?[q] ?? []
+                decimated = decimated || s.count < (r.summary(l, q)?.count ?? 0)
                 let y = q == .weightGradient ? s.map(\.l2) : s.map(\.std)
                 a.marks.append(.line(LineMark(x: s.map { Double($0.step) }, y: y, label: l,
                                               color: RunSummary.depthColor(k, of: layers.count), width: 1.1)))
-                rows += zip(s, y).map { [r.name, l, "\($0.step)", CSVTable.number($1)] }
+                for (p, value) in zip(s, y) { csv.add([r.name, l, "\(p.step)", CSVTable.number(value)]) }
             }
             return a
         }
         guard !panels.isEmpty else { return nil }
         let figure = Figure(title: ReportText.text("generic.\(key).title"), width: 900, height: 40 + 280 * Double((panels.count + 2) / 3),
                             rows: (panels.count + 2) / 3, columns: min(panels.count, 3), axes: panels)
-        return FigureOutput(name: "\(slug)_\(q.rawValue)", caption: ReportText.text("generic.\(key).caption"),
-                            figure: figure,
-                            csv: CSVTable.text(["run", "layer", "step", q == .weightGradient ? "grad_l2" : "activation_std"], rows))
+        return FigureOutput(name: "\(slug)_\(q.rawValue)", caption: ReportText.text("generic.\(key).caption") + CurveDecimation.note(decimated),
+                            figure: figure, csv: csv.text)
     }
 
     static func facts(_ runs: [EventStore.Run]) -> [Fact] {

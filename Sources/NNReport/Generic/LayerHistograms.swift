@@ -26,7 +26,7 @@ public enum LayerHistograms {
         let step = ReportText.text(StepAxis.histogramsPerEpoch(r) ? "axis.epoch" : "axis.step")
         for (i, layer) in layers.enumerated() {
             let frames = r.histograms[layer]?[q] ?? []
-            axes.append(ridgeline(frames, layer: layer, dropZeros: q == .activation && isReLU(r, layer), yLabel: i == 0 ? step : nil))
+            axes.append(ridgeline(frames, layer: layer, dropZeros: q == .activation && isReLU(r, layer), xLabel: value, yLabel: i == 0 ? step : nil))
             let p = frames.map { $0.percentiles() }
             let x = frames.map { Double($0.step) }
             var d = Axes(title: ReportText.text("generic.histograms.bands", ["layer": layer]), xLabel: step, yLabel: value)
@@ -50,14 +50,14 @@ public enum LayerHistograms {
                             csv: CSVTable.text(header, rows))
     }
 
-    /// The ridgeline panel of one layer (`yLabel` names its rows: step or epoch); with `dropZeros`, the bin holding 0 is left
-    /// out (ReLU's many exact zeros would dwarf the rest).
-    static func ridgeline(_ frames: [Histogram], layer: String, dropZeros: Bool, yLabel: String?) -> Axes {
+    /// The ridgeline panel of one layer (`xLabel` names the values, `yLabel` its rows: step or epoch); with `dropZeros`, the
+    /// bin holding 0 is left out (ReLU's many exact zeros would dwarf the rest).
+    static func ridgeline(_ frames: [Histogram], layer: String, dropZeros: Bool, xLabel: String? = nil, yLabel: String?) -> Axes {
         let stride = max(1, (frames.count + maxRidges - 1) / maxRidges)
         let shown = frames.enumerated().filter { $0.offset % stride == 0 || $0.offset == frames.count - 1 }.map(\.element)
         let (edges, rows) = commonBins(shown, dropZeros: dropZeros)
         var a = Axes(title: ReportText.text(dropZeros ? "generic.histograms.ridge_relu" : "generic.histograms.ridge", ["layer": layer]),
-                     yLabel: yLabel)
+                     xLabel: xLabel, yLabel: yLabel)
         a.marks = [.ridgeline(RidgelineMark(edges: edges, rows: rows, rowLabels: shown.map { "\($0.step)" }, normalizeRows: true))]
         a.yCategories = shown.reversed().map { "\($0.step)" }
         a.grid = false
