@@ -31,6 +31,8 @@ public struct RenderedFigure: Sendable {
     public var unknownGlyphs: Int
     /// The texts that had such glyphs, in drawing order.
     public var textsWithUnknownGlyphs: [String]
+    /// The tiles a PNG was drawn in, on two threads (1: drawn whole, on one thread; see `TiledRender`).
+    public var tiles = 1
 }
 
 extension Figure {
@@ -40,28 +42,22 @@ extension Figure {
     /// The figure encoded in `format`, with the count of glyphs no font had
     /// (`pango_layout_get_unknown_glyphs_count` summed over every text drawn).
     public func renderChecked(_ format: OutputFormat) throws(RenderError) -> RenderedFigure {
-        let canvas: CairoCanvas
-        let data: Data
         switch format {
         case .png(let dpi):
             guard dpi >= 10, dpi <= 2400 else { throw .invalidFigure("PNG resolution \(dpi) dpi is outside 10...2400") }
-            let surface = try CairoSurface(kind: .image(scale: dpi / 72), width: width, height: height)
-            let ctx = try CairoContext(surface)
-            canvas = CairoCanvas(ctx, family: theme.fontFamilies)
-            try FigureRenderer(figure: self).draw(on: canvas)
-            try ctx.checkStatus("drawing")
-            data = try PNGEncoder.encode(surface, dpi: dpi, title: documentTitle, source: source)
+            return try TiledRender.png(self, dpi: dpi)
         case .svg, .pdf:
             let surface = try CairoSurface(kind: format == .svg ? .svg : .pdf, width: width, height: height)
             surface.setMetadata(title: documentTitle, subject: source)
             let ctx = try CairoContext(surface)
-            canvas = CairoCanvas(ctx, family: theme.fontFamilies)
+            let canvas = CairoCanvas(ctx, family: theme.fontFamilies)
             try FigureRenderer(figure: self).draw(on: canvas)
             try ctx.checkStatus("drawing")
             let bytes = try surface.finish()
-            data = format == .svg ? SVGNormalizer.normalize(bytes) : bytes
+            let glyphs = canvas.unknownGlyphTexts
+            return RenderedFigure(data: format == .svg ? SVGNormalizer.normalize(bytes) : bytes, unknownGlyphs: glyphs.reduce(0) { $0 + $1.count },
+                                  textsWithUnknownGlyphs: glyphs.map(\.text))
         }
-        return RenderedFigure(data: data, unknownGlyphs: canvas.pango.unknownGlyphs, textsWithUnknownGlyphs: canvas.pango.textsWithUnknownGlyphs)
     }
 
     /// Writes the figure to `path`, through a temporary file and a rename. The format follows

@@ -8,6 +8,11 @@ struct FigureRenderer {
     let figure: Figure
     /// Contour lines traced once per distinct grid and levels within a figure (panels often share one function).
     private let contourCache = ContourCache()
+    /// Record each plot's rectangle in place of its marks (what a ``TilePlan`` needs: marks are clipped to the plot).
+    var marksAsPlotRect = false
+    /// The part of the figure being drawn (a tile, in points), or nil for all: marks of a plot
+    /// outside it are skipped unless they draw text (every tile makes the same text calls).
+    var visible: Rect?
     var theme: Theme { figure.theme }
     let pad = 6.0
     let tickLength = 3.5
@@ -37,9 +42,14 @@ struct FigureRenderer {
         if a.grid { drawGrid(p, t, c) }
         c.save()
         c.clip(plot)
-        drawMarks(a, t, c)
-        var referenceBoxes: [Rect] = []
-        for r in a.referenceLines { r.draw(t, c, theme: theme, avoiding: &referenceBoxes) }
+        if marksAsPlotRect {
+            c.rectangle(plot)
+            c.fill(role: "marks")
+        } else {
+            drawMarks(a, t, c)
+            var referenceBoxes: [Rect] = []
+            for r in a.referenceLines { r.draw(t, c, theme: theme, avoiding: &referenceBoxes) }
+        }
         c.restore()
         drawFrame(a, p, t, c)
         let legend = legendEntries(a)
@@ -54,7 +64,8 @@ struct FigureRenderer {
         let colors = resolveColors(painters, theme: theme)
         var context = PaintContext(canvas: c, transform: t, theme: theme, color: .black, contours: contourCache)
         let sorted = painters.indices.sorted { (painters[$0].layer, $0) < (painters[$1].layer, $1) }
-        for k in sorted {
+        let outside = visible.map { !$0.intersects(t.plot, tolerance: -2) } ?? false
+        for k in sorted where !(outside && !painters[k].drawsText) {
             context.color = colors[k]
             painters[k].draw(in: &context)
         }
