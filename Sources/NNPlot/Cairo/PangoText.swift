@@ -22,6 +22,16 @@ final class PangoText {
 
     private static let scale = Double(PANGO_SCALE)
 
+    /// The thread's text in `families`, made on first use: measurements made for one figure
+    /// serve the next (tick labels repeat), and Pango objects stay on the thread that made them.
+    static func forThread(families: String) -> PangoText {
+        let key = "nnviz.PangoText." + families
+        if let text = Thread.current.threadDictionary[key] as? PangoText { return text }
+        let text = PangoText(families: families)
+        Thread.current.threadDictionary[key] = text
+        return text
+    }
+
     /// Text in `families` (comma-separated, first choice first).
     init(families: String) {
         self.families = families
@@ -61,6 +71,7 @@ final class PangoText {
         }
         let overhang = max(0, Double(logical.x - ink.x), Double(ink.x + ink.width - logical.x - logical.width)) / Self.scale
         let m = TextMetrics(width: Double(logical.width) / Self.scale, ascent: ascent, descent: descent, overhang: ink.width > 0 ? overhang : 0)
+        if measured.count >= 20_000 { measured.removeAll(keepingCapacity: true) }   // bounded in a long-lived thread
         measured[key] = m
         return m
     }

@@ -26,6 +26,12 @@ enum TiledRender {
         let (w, h) = surface.pixelSize
         var plan: TilePlan?
         if worthTiling(width: w, height: h) {
+            // The worker loads its fonts (once per process) and traces the contours while this thread plans the tiles.
+            let family = figure.theme.fontFamilies, size = figure.theme.tickSize
+            RenderWorker.shared.submit {
+                _ = PangoText.forThread(families: family).measure("0", size: size, bold: false)
+                renderer.traceContours()
+            }
             let extents = ExtentCanvas(measuringWith: canvas)
             var pass = renderer
             pass.marksAsPlotRect = true

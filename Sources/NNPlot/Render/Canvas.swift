@@ -102,7 +102,7 @@ final class CairoCanvas: Canvas {
     init(_ context: CairoContext, family: String) {
         self.context = context
         self.family = family
-        pango = PangoText(families: family)
+        pango = PangoText.forThread(families: family)
     }
 
     func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics { pango.measure(text, size: size, bold: bold) }

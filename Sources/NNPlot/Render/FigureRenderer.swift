@@ -17,6 +17,14 @@ struct FigureRenderer {
     let pad = 6.0
     let tickLength = 3.5
 
+    /// Traces the contour lines of every contour mark into the figure's cache (on another
+    /// thread while this one plans the tiles).
+    func traceContours() {
+        for a in figure.axes {
+            for case .contour(let m) in a.marks { _ = contourCache.lines(m) }
+        }
+    }
+
     /// Draws the whole figure: background, title, then every axes in its planned rectangle.
     func draw(on c: Canvas) throws(RenderError) {
         try validate()
