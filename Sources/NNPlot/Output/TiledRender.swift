@@ -24,6 +24,7 @@ enum TiledRender {
         let canvas = CairoCanvas(ctx, family: figure.theme.fontFamilies)
         let renderer = FigureRenderer(figure: figure)
         let (w, h) = surface.pixelSize
+        let arrangement = try renderer.arrange(on: canvas)
         var plan: TilePlan?
         if worthTiling(width: w, height: h) {
             // The worker loads its fonts (once per process) and traces the contours while this thread plans the tiles.
@@ -35,16 +36,16 @@ enum TiledRender {
             let extents = ExtentCanvas(measuringWith: canvas)
             var pass = renderer
             pass.marksAsPlotRect = true
-            try pass.draw(on: extents)
+            pass.draw(arrangement, on: extents)
             plan = TilePlan(boxes: extents.boxes, scale: scale, width: w, height: h)
         }
         guard let plan, plan.tiles.count > 1, let base = cairo_image_surface_get_data(surface.pointer) else {
-            try renderer.draw(on: canvas)
+            renderer.draw(arrangement, on: canvas)
             try ctx.checkStatus("drawing")
             let data = try PNGEncoder.encode(surface, dpi: dpi, title: figure.documentTitle, source: figure.source)
             return rendered(data, canvas.unknownGlyphTexts, tiles: 1)
         }
-        let job = TileJob(plan: plan, renderer: renderer, family: figure.theme.fontFamilies, base: UnsafeMutableRawPointer(base),
+        let job = TileJob(plan: plan, renderer: renderer, arrangement: arrangement, family: figure.theme.fontFamilies, base: UnsafeMutableRawPointer(base),
                           stride: Int(cairo_image_surface_get_stride(surface.pointer)), width: w, height: h, scale: scale,
                           opaqueExpected: figure.theme.background.alpha >= 1)
         RenderWorker.shared.submit { job.workerDraws() }
@@ -67,6 +68,7 @@ private final class TileJob: @unchecked Sendable {
     private let lock = NSCondition()
     private let plan: TilePlan
     private let renderer: FigureRenderer
+    private let arrangement: FigureRenderer.Arrangement
     private let family: String
     private let base: UnsafeMutableRawPointer
     private let stride, width, height: Int
@@ -82,9 +84,9 @@ private final class TileJob: @unchecked Sendable {
     /// Texts with unknown glyphs, from every tile (each counted by one tile).
     private(set) var glyphs: [(call: Int, text: String, count: Int)] = []
 
-    init(plan: TilePlan, renderer: FigureRenderer, family: String, base: UnsafeMutableRawPointer, stride: Int, width: Int, height: Int,
-         scale: Double, opaqueExpected: Bool) {
-        self.plan = plan; self.renderer = renderer; self.family = family; self.base = base
+    init(plan: TilePlan, renderer: FigureRenderer, arrangement: FigureRenderer.Arrangement, family: String, base: UnsafeMutableRawPointer,
+         stride: Int, width: Int, height: Int, scale: Double, opaqueExpected: Bool) {
+        self.plan = plan; self.renderer = renderer; self.arrangement = arrangement; self.family = family; self.base = base
         self.stride = stride; self.width = width; self.height = height; self.scale = scale
         left = plan.bands.indices.map { b in plan.tiles.filter { $0.band == b }.count }
         rgb = opaqueExpected ? UnsafeMutablePointer<UInt8>.allocate(capacity: width * height * 3) : nil
@@ -180,14 +182,9 @@ private final class TileJob: @unchecked Sendable {
         cairo_rectangle(cr, Double(tile.columns.lowerBound), Double(tile.rows.lowerBound), Double(tile.columns.count), Double(tile.rows.count))
         cairo_clip(cr)
         cairo_scale(cr, scale, scale)
-        do throws(RenderError) {
-            try r.draw(on: canvas)
-            cairo_restore(cr)
-            try ctx.checkStatus("drawing")
-        } catch {
-            cairo_restore(cr)
-            return .failure(error)
-        }
+        r.draw(arrangement, on: canvas)
+        cairo_restore(cr)
+        do { try ctx.checkStatus("drawing") } catch { return .failure(error) }
         cairo_surface_flush(ctx.surface.pointer)
         guard let rgb else { return .success(false) }
         return .success(PNGEncoder.rgb(from: base, stride: stride, rows: tile.rows, columns: tile.columns, into: rgb, width: width))

@@ -25,21 +25,37 @@ struct FigureRenderer {
         }
     }
 
-    /// Draws the whole figure: background, title, then every axes in its planned rectangle.
-    func draw(on c: Canvas) throws(RenderError) {
+    /// What is decided before drawing: each axes' plan and plot rectangle (the same for every
+    /// canvas that measures text alike, so tiles share one).
+    struct Arrangement {
+        var plans: [Plan]
+        var rects: [Rect]
+    }
+
+    /// Validates the figure and lays it out below its title.
+    func arrange(on c: Canvas) throws(RenderError) -> Arrangement {
         try validate()
+        var top = pad
+        if let title = figure.title {
+            top = c.textBox(title, x: figure.width / 2, y: pad, size: theme.titleSize, bold: true, h: .center, v: .top, angle: 0).maxY + 4
+        }
+        let (plans, rects) = try layout(top: top, canvas: c)
+        return Arrangement(plans: plans, rects: rects)
+    }
+
+    /// Draws the whole figure: background, title, then every axes in its planned rectangle.
+    func draw(on c: Canvas) throws(RenderError) { draw(try arrange(on: c), on: c) }
+
+    /// Draws the figure as arranged.
+    func draw(_ arrangement: Arrangement, on c: Canvas) {
         c.setColor(theme.background)
         c.rectangle(Rect(x: 0, y: 0, width: figure.width, height: figure.height))
         c.fill(role: "background")
-        var top = pad
         if let title = figure.title {
-            let box = c.text(title, x: figure.width / 2, y: pad, size: theme.titleSize, bold: true, h: .center, v: .top, angle: 0,
-                             color: .black, role: "figure-title")
-            top = box.maxY + 4
+            c.text(title, x: figure.width / 2, y: pad, size: theme.titleSize, bold: true, h: .center, v: .top, angle: 0, color: .black, role: "figure-title")
         }
-        let (plans, rects) = try layout(top: top, canvas: c)
-        for (k, rect) in rects.enumerated() {
-            drawAxes(figure.axes[k], plans[k], in: rect, canvas: c)
+        for (k, rect) in arrangement.rects.enumerated() {
+            drawAxes(figure.axes[k], arrangement.plans[k], in: rect, canvas: c)
         }
     }
 
