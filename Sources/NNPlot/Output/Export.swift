@@ -60,8 +60,11 @@ extension Figure {
         }
     }
 
-    /// Writes the figure to `path`, through a temporary file and a rename. The format follows
-    /// the extension (`.png`, `.svg`, `.pdf`); PNGs use `dpi`.
+    /// Writes the figure to `path`, through a temporary file and a rename: a reader sees the old
+    /// file or the new one, never a part. The format follows the extension (`.png`, `.svg`,
+    /// `.pdf`); PNGs use `dpi`. The file is not synced to disk (matplotlib's `savefig` does not
+    /// either): a figure can be drawn again, and the sync Foundation's atomic write makes cost
+    /// 1-4 ms a file here, a fifth of drawing W4.
     public func write(to path: String, dpi: Double = OutputFormat.defaultDPI) throws(RenderError) {
         let ext = (path as NSString).pathExtension.lowercased()
         let format: OutputFormat
@@ -75,8 +78,31 @@ extension Figure {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
         } catch { throw .write(path: path, reason: systemReason(error)) }
+        try Self.replace(url.path, with: data)
+    }
+
+    /// Writes `data` to a new file beside `path` and renames it over `path`.
+    static func replace(_ path: String, with data: Data) throws(RenderError) {
+        let name = (path as NSString).lastPathComponent, folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .write(path: path, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = data.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            var done = 0
+            while done < bytes.count {
+                let n = Foundation.write(fd, base + done, bytes.count - done)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                done += n
+            }
+            return 0
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure != 0 else { return }
+        unlink(temporary)
+        throw .write(path: path, reason: String(cString: strerror(failure)))
     }
 
     /// The system's words for a failed write (`No space left on device`): the POSIX error that
