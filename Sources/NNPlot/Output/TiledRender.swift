@@ -13,8 +13,11 @@ enum TiledRender {
     /// more than 0.2 megapixels, unless `NNVIZ_RENDER_THREADS=1` asks for one thread.
     static func worthTiling(width: Int, height: Int) -> Bool {
         if let v = getenv("NNVIZ_RENDER_THREADS"), String(cString: v) == "1" { return false }
-        return width * height >= 200_000 && ProcessInfo.processInfo.activeProcessorCount >= 2
+        return width * height >= 200_000 && cores >= 2
     }
+
+    /// The cores this process may use (Foundation reads the cgroup's files at every ask).
+    private static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     /// The figure as PNG at `dpi`, with the texts that had glyphs no font had.
     static func png(_ figure: Figure, dpi: Double) throws(RenderError) -> RenderedFigure {
