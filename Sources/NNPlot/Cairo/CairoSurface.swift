@@ -54,6 +54,24 @@ final class CairoSurface {
         }
     }
 
+    /// An image surface on pixels owned elsewhere (`data`, rows of `stride` bytes), `scale`
+    /// pixels per point: another surface's buffer, drawn on by another thread in other tiles.
+    init(sharing data: UnsafeMutableRawPointer, width: Int, height: Int, stride: Int, scale: Double) throws(RenderError) {
+        kind = .image(scale: scale)
+        widthPoints = Double(width) / scale
+        heightPoints = Double(height) / scale
+        sink = ByteSink()
+        guard let s = cairo_image_surface_create_for_data(data.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+                                                          Int32(width), Int32(height), Int32(stride)) else {
+            throw .cairo(what: "surface create", status: "no surface")
+        }
+        pointer = s
+        do { try check(cairo_surface_status(s), "surface create") } catch {
+            cairo_surface_destroy(s)
+            throw error
+        }
+    }
+
     deinit { cairo_surface_destroy(pointer) }
 
     /// Sets the document's title and subject (PDF metadata; Cairo writes non-ASCII text as UTF-16).

@@ -23,23 +23,62 @@ enum PNGEncoder {
         return try write(image, dpi: dpi, title: title, source: source)
     }
 
-    /// Encodes the image as RGB when every pixel is opaque, else as RGBA, with libpng: fast deflate,
-    /// pHYs at `dpi`, Title, Source and Software text (each only when it has any).
+    /// Encodes the image as RGB when every pixel is opaque, else as RGBA (see ``PNGStream``).
     private static func write(_ image: ARGBImage, dpi: Double, title: String?, source: String) throws(RenderError) -> Data {
         let opaque = image.isOpaque
+        let stream = try PNGStream(width: image.width, height: image.height, opaque: opaque, dpi: dpi, title: title, source: source)
+        var row = [UInt8](repeating: 0, count: image.width * (opaque ? 3 : 4) + 4)
+        row.withUnsafeMutableBytes { buf in
+            guard let out = buf.baseAddress else { return }
+            for y in 0..<image.height {
+                if opaque { image.rgbRow(y, into: out) } else { image.rgbaRow(y, into: out) }
+                stream.write(row: UnsafePointer(out.assumingMemoryBound(to: UInt8.self)))
+            }
+        }
+        return stream.finish()
+    }
+
+    /// Cairo's premultiplied ARGB words of rows `rows`, columns `columns` as straight RGB bytes
+    /// (3 a pixel) into `out`, an RGB image `width` pixels wide; returns whether every pixel was opaque.
+    static func rgb(from base: UnsafeRawPointer, stride: Int, rows: Range<Int>, columns: Range<Int>,
+                    into out: UnsafeMutablePointer<UInt8>, width: Int) -> Bool {
+        var all: UInt32 = 0xFFFF_FFFF
+        for y in rows {
+            let row = (base + y * stride).assumingMemoryBound(to: UInt32.self)
+            let bytes = out + 3 * (y * width)
+            for x in columns {
+                let p = row[x]
+                all &= p
+                bytes[3 * x] = UInt8(truncatingIfNeeded: p >> 16)
+                bytes[3 * x + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                bytes[3 * x + 2] = UInt8(truncatingIfNeeded: p)
+            }
+        }
+        return all >> 24 == 0xFF
+    }
+}
+
+/// A PNG written row by row with libpng: fast deflate, the Sub filter, pHYs at `dpi`, Title,
+/// Source and Software text (each only when it has any). The header is written on creation;
+/// rows follow top to bottom (`png_write_row`), then ``finish()``.
+final class PNGStream {
+    private var png: png_structp?
+    private var info: png_infop?
+    private let sink = ByteSink()
+
+    /// Starts a `width` x `height` PNG: RGB rows (3 bytes a pixel) when `opaque`, else RGBA.
+    init(width: Int, height: Int, opaque: Bool, dpi: Double, title: String?, source: String) throws(RenderError) {
         guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, nil, nil) else {
             throw .png("png_create_write_struct failed")
         }
-        var info = png_create_info_struct(png)
-        var pngOpt: png_structp? = png
-        defer { png_destroy_write_struct(&pngOpt, &info) }
-        guard info != nil else { throw .png("png_create_info_struct failed") }
-        let sink = ByteSink()
+        self.png = png
+        info = png_create_info_struct(png)
+        guard let info else { throw .png("png_create_info_struct failed") }
         png_set_write_fn(png, Unmanaged.passUnretained(sink).toOpaque(), { p, bytes, n in
             guard let p, let bytes, let io = png_get_io_ptr(p) else { return }
             Unmanaged<ByteSink>.fromOpaque(io).takeUnretainedValue().data.append(bytes, count: n)
         }, nil)
-        png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+        png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
                      PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
         let ppm = png_uint_32((dpi / 0.0254).rounded())
         png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER)
@@ -66,14 +105,15 @@ enum PNGEncoder {
         }
         png_set_text(png, info, &chunks, Int32(chunks.count))
         png_write_info(png, info)
-        var row = [UInt8](repeating: 0, count: image.width * (opaque ? 3 : 4) + 4)
-        row.withUnsafeMutableBytes { buf in
-            guard let out = buf.baseAddress else { return }
-            for y in 0..<image.height {
-                if opaque { image.rgbRow(y, into: out) } else { image.rgbaRow(y, into: out) }
-                png_write_row(png, out.assumingMemoryBound(to: UInt8.self))
-            }
-        }
+    }
+
+    deinit { png_destroy_write_struct(&png, &info) }
+
+    /// Filters and compresses the next row (3 or 4 bytes a pixel, as created).
+    func write(row: UnsafePointer<UInt8>) { png_write_row(png, row) }
+
+    /// Ends the image; returns the file's bytes.
+    func finish() -> Data {
         png_write_end(png, info)
         return sink.data
     }

@@ -19,12 +19,18 @@ final class PangoText {
     private var descriptions: [FontKey: OpaquePointer] = [:]
     private var measured: [MeasureKey: TextMetrics] = [:]
     private var laidOut: (text: String, font: FontKey)?
-    /// Glyphs of drawn text that no installed font had (Pango draws them as boxes).
-    private(set) var unknownGlyphs = 0
-    /// The drawn texts that had such glyphs, in drawing order.
-    private(set) var textsWithUnknownGlyphs: [String] = []
 
     private static let scale = Double(PANGO_SCALE)
+
+    /// The thread's text in `families`, made on first use: measurements made for one figure
+    /// serve the next (tick labels repeat), and Pango objects stay on the thread that made them.
+    static func forThread(families: String) -> PangoText {
+        let key = "nnviz.PangoText." + families
+        if let text = Thread.current.threadDictionary[key] as? PangoText { return text }
+        let text = PangoText(families: families)
+        Thread.current.threadDictionary[key] = text
+        return text
+    }
 
     /// Text in `families` (comma-separated, first choice first).
     init(families: String) {
@@ -63,23 +69,26 @@ final class PangoText {
             ascent = max(ascent, baseline - Double(ink.y) / Self.scale)
             descent = max(descent, Double(ink.y + ink.height) / Self.scale - baseline)
         }
-        let m = TextMetrics(width: Double(logical.width) / Self.scale, ascent: ascent, descent: descent)
+        let overhang = max(0, Double(logical.x - ink.x), Double(ink.x + ink.width - logical.x - logical.width)) / Self.scale
+        let m = TextMetrics(width: Double(logical.width) / Self.scale, ascent: ascent, descent: descent, overhang: ink.width > 0 ? overhang : 0)
+        if measured.count >= 20_000 { measured.removeAll(keepingCapacity: true) }   // bounded in a long-lived thread
         measured[key] = m
         return m
     }
 
-    /// Draws `text` with its baseline starting at (x, y) in the context's current user space,
-    /// and counts the glyphs no font had.
-    func draw(_ text: String, size: Double, bold: Bool, x: Double, baseline y: Double, on cr: OpaquePointer) {
-        let font = FontKey(size: size, bold: bold)
-        lay(text, font)
+    /// Draws `text` with its baseline starting at (x, y) in the context's current user space;
+    /// returns the count of its glyphs that no installed font had (Pango draws them as boxes).
+    func draw(_ text: String, size: Double, bold: Bool, x: Double, baseline y: Double, on cr: OpaquePointer) -> Int {
+        lay(text, FontKey(size: size, bold: bold))
         cairo_move_to(cr, x, y - Double(pango_layout_get_baseline(layout)) / Self.scale)
         pango_cairo_show_layout(cr, layout)
-        let unknown = Int(pango_layout_get_unknown_glyphs_count(layout))
-        if unknown > 0 {
-            unknownGlyphs += unknown
-            textsWithUnknownGlyphs.append(text)
-        }
+        return Int(pango_layout_get_unknown_glyphs_count(layout))
+    }
+
+    /// The count of the glyphs of `text` that no installed font has, without drawing it.
+    func unknownGlyphs(_ text: String, size: Double, bold: Bool) -> Int {
+        lay(text, FontKey(size: size, bold: bold))
+        return Int(pango_layout_get_unknown_glyphs_count(layout))
     }
 
     /// Puts `text` in `font` into the layout, unless it is there already.

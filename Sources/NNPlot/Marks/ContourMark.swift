@@ -34,6 +34,7 @@ public struct ContourMark: Sendable {
 
 extension ContourMark: MarkPainter {
     var layer: MarkLayer { .image }
+    var drawsText: Bool { labelLevels }
 
     func problem() -> String? {
         (values.count == y.count && values.allSatisfy { $0.count == x.count }) ? nil : "contour grid is not \(y.count) x \(x.count)"
@@ -182,17 +183,21 @@ struct LevelLabel {
 /// Contour lines traced once per grid within one drawing. The key is the identity of the
 /// grid's buffers (arrays are values: while the figure holds them, the same buffer means the
 /// same numbers), so looking up costs nothing; equal grids in different buffers are traced again.
-final class ContourCache {
+/// Tiles drawn on two threads share one cache: the first to ask traces, the other waits for it.
+final class ContourCache: @unchecked Sendable {
     private struct Key: Hashable {
         var values, x, y: UnsafeRawPointer?
         var levels: [Double]
     }
+    private let lock = NSLock()
     private var cache: [Key: [Contour.Line]] = [:]
 
     func lines(_ ct: ContourMark) -> [Contour.Line] {
         let key = Key(values: ct.values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
                       x: ct.x.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
                       y: ct.y.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }, levels: ct.levels)
+        lock.lock()
+        defer { lock.unlock() }
         if let hit = cache[key] { return hit }
         let lines = Contour.lines(x: ct.x, y: ct.y, values: ct.values, levels: ct.levels)
         cache[key] = lines

@@ -87,6 +87,7 @@ public struct GraphMark: Sendable {
 
 extension GraphMark: MarkPainter {
     var layer: MarkLayer { .line }
+    var drawsText: Bool { true }
 
     func problem() -> String? {
         var seen = Set<String>()

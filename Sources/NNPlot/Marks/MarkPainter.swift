@@ -18,6 +18,8 @@ protocol MarkPainter {
     func requestedColorBar() -> ColorBarSpec?
     /// Labels for the integer y positions when the axes has no `yCategories` (ridgeline rows). Defaults to nil.
     var yCategoryLabels: [String]? { get }
+    /// Whether drawing the mark draws text. Defaults to false.
+    var drawsText: Bool { get }
     /// Draws the mark inside the (clipped) plot area.
     func draw(in context: inout PaintContext)
 }
@@ -28,6 +30,7 @@ extension MarkPainter {
     func placementSamples() -> PlacementSamples? { nil }
     func requestedColorBar() -> ColorBarSpec? { nil }
     var yCategoryLabels: [String]? { nil }
+    var drawsText: Bool { false }
 }
 
 /// The drawing order of marks: images under areas, areas under lines and points, text on top.

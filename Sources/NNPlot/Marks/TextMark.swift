@@ -33,6 +33,7 @@ public struct TextMark: Sendable {
 
 extension TextMark: MarkPainter {
     var layer: MarkLayer { .text }
+    var drawsText: Bool { true }
 
     func problem() -> String? { nil }
 

@@ -29,7 +29,11 @@ enum HAlign { case left, center, right }
 enum VAlign { case top, middle, baseline, bottom }
 
 /// The size of a piece of text.
-struct TextMetrics { var width, ascent, descent: Double }
+struct TextMetrics {
+    var width, ascent, descent: Double
+    /// How far the ink reaches past either end of the advance `width` (0 when it does not).
+    var overhang = 0.0
+}
 
 /// What figure drawing needs from a backend. ``CairoCanvas`` draws; ``RecordingCanvas``
 /// records what would be drawn, so tests can check layout without pixels.
@@ -88,10 +92,17 @@ final class CairoCanvas: Canvas {
     let pango: PangoText
     private var cr: OpaquePointer { context.cr }
 
+    /// The tile being drawn, or nil for the whole figure.
+    var tile: CanvasTile? { didSet { textCalls = 0 } }
+    private var textCalls = 0
+    /// The texts that had glyphs no installed font had: the text call's number (drawing order),
+    /// the text and the count of such glyphs. A tile counts only the texts anchored in it.
+    private(set) var unknownGlyphTexts: [(call: Int, text: String, count: Int)] = []
+
     init(_ context: CairoContext, family: String) {
         self.context = context
         self.family = family
-        pango = PangoText(families: family)
+        pango = PangoText.forThread(families: family)
     }
 
     func measure(_ text: String, size: Double, bold: Bool) -> TextMetrics { pango.measure(text, size: size, bold: bold) }
@@ -122,6 +133,14 @@ final class CairoCanvas: Canvas {
     func text(_ s: String, x: Double, y: Double, size: Double, bold: Bool, h: HAlign, v: VAlign, angle: Double,
               color: Color, role: String) -> Rect {
         let box = textBox(s, x: x, y: y, size: size, bold: bold, h: h, v: v, angle: angle)
+        let call = textCalls
+        textCalls += 1
+        let counts = tile?.holds(x, y) ?? true
+        // Ink may reach past the measured box (overhangs, accents): a tile skips only texts well outside it.
+        if let tile, !tile.points.intersects(box, tolerance: -size / 2 - 2) {
+            if counts { note(call, s, pango.unknownGlyphs(s, size: size, bold: bold)) }
+            return box
+        }
         let m = measure(s, size: size, bold: bold)
         let dx: Double = h == .left ? 0 : h == .center ? -m.width / 2 : -m.width
         let dy: Double = v == .top ? m.ascent : v == .middle ? (m.ascent - m.descent) / 2 : v == .bottom ? -m.descent : 0
@@ -129,9 +148,14 @@ final class CairoCanvas: Canvas {
         cairo_translate(cr, x, y)
         cairo_rotate(cr, angle)
         setColor(color)
-        pango.draw(s, size: size, bold: bold, x: dx, baseline: dy, on: cr)
+        let unknown = pango.draw(s, size: size, bold: bold, x: dx, baseline: dy, on: cr)
         cairo_restore(cr)
+        if counts { note(call, s, unknown) }
         return box
+    }
+
+    private func note(_ call: Int, _ text: String, _ count: Int) {
+        if count > 0 { unknownGlyphTexts.append((call, text, count)) }
     }
 
     func image(rgba: [UInt8], width: Int, height: Int, in rect: Rect, role: String) {
@@ -159,6 +183,24 @@ final class CairoCanvas: Canvas {
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
         cairo_paint(cr)
         cairo_restore(cr)
+    }
+}
+
+/// A tile of a figure drawn on its own (``TilePlan``): its rectangle in points, and the
+/// rectangle whose texts it counts (in pixels; anchors off the surface count at its edge).
+struct CanvasTile {
+    var points: Rect
+    var pixels: TilePlan.Tile
+    var scale: Double
+    var surfaceWidth, surfaceHeight: Int
+
+    /// Whether a text anchored at (x, y) points is this tile's to count.
+    func holds(_ x: Double, _ y: Double) -> Bool {
+        pixels.columns.contains(Self.pixel(x * scale, surfaceWidth)) && pixels.rows.contains(Self.pixel(y * scale, surfaceHeight))
+    }
+
+    private static func pixel(_ v: Double, _ n: Int) -> Int {
+        v.isFinite ? Int(min(max(v.rounded(.down), 0), Double(n - 1))) : 0
     }
 }
 

@@ -10,82 +10,89 @@ public enum Contour {
     }
 
     /// The contour lines of `values[j][i]` at (`x[i]`, `y[j]`) for each level.
+    ///
+    /// One pass over the cells finds, for each, the levels between its lowest and highest
+    /// corner (only those cross it) and adds its segments to each such level's list, in cell
+    /// order; the lines are then joined level by level and their points interpolated.
     public static func lines(x: [Double], y: [Double], values: [[Double]], levels: [Double]) -> [Line] {
         let nx = x.count, ny = y.count
         guard nx >= 2, ny >= 2, values.count == ny, values.allSatisfy({ $0.count == nx }) else { return [] }
-        var out: [Line] = []
         // Edge ids: horizontal edge (i, j)-(i+1, j) is 2*(j*nx+i); vertical (i, j)-(i, j+1) is 2*(j*nx+i)+1.
-        var pointX = [Double](repeating: .nan, count: 2 * nx * ny)
-        var pointY = [Double](repeating: .nan, count: 2 * nx * ny)
-        for level in levels {
-            var segments: [(Int, Int)] = []
-            var touched: [Int] = []
-            func crossing(_ edge: Int) -> Int {
-                if pointX[edge].isNaN {
+        var segments = [[(Int, Int)]](repeating: [], count: levels.count)
+        guard let lowest = levels.min(), let highest = levels.max() else { return [] }
+        for j in 0..<(ny - 1) {
+            let row0 = values[j], row1 = values[j + 1]
+            for i in 0..<(nx - 1) {
+                let v0 = row0[i], v1 = row0[i + 1], v2 = row1[i + 1], v3 = row1[i]
+                let lo = min(min(v0, v1), min(v2, v3)), hi = max(max(v0, v1), max(v2, v3))
+                // No level crosses a cell wholly above or below them all (NaN corners fail both tests and are caught next).
+                if hi < lowest || lo >= highest { continue }
+                guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
+                for k in levels.indices {
+                    let level = levels[k]
+                    guard lo < level, level <= hi else { continue }
+                    let code = (v0 >= level ? 1 : 0) | (v1 >= level ? 2 : 0) | (v2 >= level ? 4 : 0) | (v3 >= level ? 8 : 0)
+                    let aboveCenter = (v0 + v1 + v2 + v3) / 4 >= level
+                    addSegments(code: code, aboveCenter: aboveCenter, cell: j * nx + i, nx: nx, to: &segments[k])
+                }
+            }
+        }
+        var scratch = [Int32](repeating: -1, count: 4 * nx * ny)
+        var out: [Line] = []
+        for (k, level) in levels.enumerated() {
+            for ids in join(segments[k], scratch: &scratch) {
+                out.append(Line(level: level, points: ids.map { edge in
                     let cell = edge / 2, i = cell % nx, j = cell / nx
                     let (i2, j2) = edge % 2 == 0 ? (i + 1, j) : (i, j + 1)
                     let a = values[j][i], b = values[j2][i2]
                     let t = a == b ? 0.5 : min(max((level - a) / (b - a), 0), 1)
-                    pointX[edge] = x[i] + t * (x[i2] - x[i])
-                    pointY[edge] = y[j] + t * (y[j2] - y[j])
-                    touched.append(edge)
-                }
-                return edge
+                    return (x[i] + t * (x[i2] - x[i]), y[j] + t * (y[j2] - y[j]))
+                }))
             }
-            for j in 0..<(ny - 1) {
-                let row0 = values[j], row1 = values[j + 1]
-                for i in 0..<(nx - 1) {
-                    let v0 = row0[i], v1 = row0[i + 1], v2 = row1[i + 1], v3 = row1[i]
-                    let code = (v0 >= level ? 1 : 0) | (v1 >= level ? 2 : 0) | (v2 >= level ? 4 : 0) | (v3 >= level ? 8 : 0)
-                    if code == 0 || code == 15 { continue }
-                    guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
-                    let bottom = 2 * (j * nx + i), top = 2 * ((j + 1) * nx + i)
-                    let left = 2 * (j * nx + i) + 1, right = 2 * (j * nx + i + 1) + 1
-                    let center = (v0 + v1 + v2 + v3) / 4
-                    switch code {
-                    case 1, 14: segments.append((crossing(left), crossing(bottom)))
-                    case 2, 13: segments.append((crossing(bottom), crossing(right)))
-                    case 3, 12: segments.append((crossing(left), crossing(right)))
-                    case 4, 11: segments.append((crossing(right), crossing(top)))
-                    case 6, 9: segments.append((crossing(bottom), crossing(top)))
-                    case 7, 8: segments.append((crossing(left), crossing(top)))
-                    case 5: // saddle: resolve with the cell centre
-                        if center >= level { segments += [(crossing(left), crossing(top)), (crossing(bottom), crossing(right))] }
-                        else { segments += [(crossing(left), crossing(bottom)), (crossing(right), crossing(top))] }
-                    case 10:
-                        if center >= level { segments += [(crossing(left), crossing(bottom)), (crossing(right), crossing(top))] }
-                        else { segments += [(crossing(left), crossing(top)), (crossing(bottom), crossing(right))] }
-                    default: break
-                    }
-                }
-            }
-            out += join(segments).map { ids in Line(level: level, points: ids.map { (pointX[$0], pointY[$0]) }) }
-            for e in touched { pointX[e] = .nan; pointY[e] = .nan }
         }
         return out
     }
 
+    /// The segments of a cell whose corners (bottom left, bottom right, top right, top left) are at
+    /// or above the level as the bits of `code`; saddles are resolved by the cell's mean.
+    private static func addSegments(code: Int, aboveCenter: Bool, cell: Int, nx: Int, to segments: inout [(Int, Int)]) {
+        let bottom = 2 * cell, top = 2 * (cell + nx), left = 2 * cell + 1, right = 2 * (cell + 1) + 1
+        switch code {
+        case 1, 14: segments.append((left, bottom))
+        case 2, 13: segments.append((bottom, right))
+        case 3, 12: segments.append((left, right))
+        case 4, 11: segments.append((right, top))
+        case 6, 9: segments.append((bottom, top))
+        case 7, 8: segments.append((left, top))
+        case 5:
+            if aboveCenter { segments += [(left, top), (bottom, right)] } else { segments += [(left, bottom), (right, top)] }
+        case 10:
+            if aboveCenter { segments += [(left, bottom), (right, top)] } else { segments += [(left, top), (bottom, right)] }
+        default: break
+        }
+    }
+
     /// Joins segments that share edge crossings into polylines (closed ones repeat their start).
-    /// Each crossing belongs to at most two segments (the two cells beside its edge).
-    static func join(_ segments: [(Int, Int)]) -> [[Int]] {
-        var ends: [Int: (Int, Int)] = [:]   // crossing -> up to two segment indices (-1 for none)
-        ends.reserveCapacity(segments.count * 2)
+    /// Each crossing belongs to at most two segments (the two cells beside its edge). `scratch`
+    /// holds two slots per edge id, all -1, and is left so.
+    static func join(_ segments: [(Int, Int)], scratch ends: inout [Int32]) -> [[Int]] {
+        // ends[2e], ends[2e+1]: the (up to two) segments at crossing e, -1 for none.
         for (k, (a, b)) in segments.enumerated() {
             for e in [a, b] {
-                if let slot = ends[e] { ends[e] = (slot.0, k) } else { ends[e] = (k, -1) }
+                if ends[2 * e] < 0 { ends[2 * e] = Int32(k) } else { ends[2 * e + 1] = Int32(k) }
             }
         }
         var used = [Bool](repeating: false, count: segments.count)
         func other(_ seg: Int, _ e: Int) -> Int { segments[seg].0 == e ? segments[seg].1 : segments[seg].0 }
         func nextSegment(at e: Int) -> Int? {
-            guard let s = ends[e] else { return nil }
-            if s.0 >= 0, !used[s.0] { return s.0 }
-            if s.1 >= 0, !used[s.1] { return s.1 }
+            let s0 = Int(ends[2 * e]), s1 = Int(ends[2 * e + 1])
+            if s0 >= 0, !used[s0] { return s0 }
+            if s1 >= 0, !used[s1] { return s1 }
             return nil
         }
         var lines: [[Int]] = []
         // Open lines start at crossings with one segment; what is left are closed loops.
-        let starts = segments.indices.flatMap { [segments[$0].0, segments[$0].1] }.filter { ends[$0]!.1 < 0 } + segments.map(\.0)
+        let starts = segments.indices.flatMap { [segments[$0].0, segments[$0].1] }.filter { ends[2 * $0 + 1] < 0 } + segments.map(\.0)
         for start in starts {
             while let seg = nextSegment(at: start) {
                 used[seg] = true
@@ -99,6 +106,7 @@ public enum Contour {
                 lines.append(line)
             }
         }
+        for (a, b) in segments { ends[2 * a] = -1; ends[2 * a + 1] = -1; ends[2 * b] = -1; ends[2 * b + 1] = -1 }
         return lines
     }
 }
