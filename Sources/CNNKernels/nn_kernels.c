@@ -89,13 +89,15 @@ double nn_squared_distance_##SUFFIX(const T *a, const T *b, size_t n) {         
     return total;                                                                                 \
 }
 
-#define DEFINE_HISTOGRAM(T, SUFFIX)                                                                \
+// The scalar loop; FAST counts a prefix of the values first and returns its length
+// (nn_histogram.c: float values in AVX2 lanes, with the same counts).
+#define DEFINE_HISTOGRAM(T, SUFFIX, FAST)                                                          \
 void nn_histogram_uniform_##SUFFIX(const T *x, size_t n, const double *edges, size_t bins,          \
                                    long *counts, long *under, long *over, long *nan) {            \
     const double lo = edges[0], hi = edges[bins], scale = (double)bins / (hi - lo);               \
     const long last = (long)bins - 1;                                                             \
     long u = 0, o = 0, q = 0;                                                                     \
-    for (size_t i = 0; i < n; i++) {                                                              \
+    for (size_t i = FAST(x, n, edges, bins, counts, &u, &o, &q); i < n; i++) {                    \
         double d = x[i];                                                                          \
         if (d != d) { q++; continue; }                                                            \
         if (d < lo) { u++; continue; }                                                            \
@@ -108,8 +110,9 @@ void nn_histogram_uniform_##SUFFIX(const T *x, size_t n, const double *edges, si
     *under += u; *over += o; *nan += q;                                                           \
 }
 
-DEFINE_HISTOGRAM(float, f32)
-DEFINE_HISTOGRAM(double, f64)
+#define NO_FAST_PATH(x, n, edges, bins, counts, u, o, q) 0
+DEFINE_HISTOGRAM(float, f32, nn_histogram_uniform_f32_fast)
+DEFINE_HISTOGRAM(double, f64, NO_FAST_PATH)
 
 DEFINE_KERNELS(float, f32, 8, int)
 DEFINE_KERNELS(double, f64, 4, long)

@@ -31,6 +31,9 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     private var initialWeights: [String: Matrix<Scalar>] = [:]
     private var activations: [Int: String] = [:]
     private var edges: [String: [Double]] = [:]
+    /// What `slim` keeps: index 1 for a statistics step plus 2 for a histogram step (worked out
+    /// once: looking the quantities up in the plan's sets at every step cost training time).
+    private let keeps: [StepTensors]
     /// Where statistics, histograms, encoding and writing happen when asynchronous: a serial
     /// queue, so events keep their order. Nil: on the training thread.
     private let queue: DispatchQueue?
@@ -52,6 +55,7 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
         self.sinks = sinks
         self.queue = asynchronous ? DispatchQueue(label: "nnviz.recorder.\(run)") : nil
         self.inFlight = DispatchSemaphore(value: Self.maxInFlight)
+        self.keeps = (0..<4).map { StepTensors(plan, stats: $0 & 1 != 0, hist: $0 & 2 != 0) }
     }
 
     /// Runs `work` on the recording queue (or here when synchronous), after everything before it.
@@ -162,20 +166,15 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     /// The observation without the tensors this step does not record, so that the engine's
     /// buffers are not kept (and copied on their next in-place update) for nothing.
     private func slim(_ o: StepObservation<Scalar>) -> StepObservation<Scalar> {
-        let stats = isStatsStep(o.step), hist = isHistogramStep(o.step)
-        func wanted(_ q: Quantity) -> Bool {
-            (stats && plan.statsQuantities.contains(q) && (hist || !plan.histogramStepOnlyQuantities.contains(q)))
-                || (hist && plan.histogramQuantities.contains(q))
-        }
+        let keep = keeps[(isStatsStep(o.step) ? 1 : 0) + (isHistogramStep(o.step) ? 2 : 0)]
         let empty = Matrix<Scalar>(rows: 0, cols: 0)
         let layers = o.layers.map { l in
-            LayerObservation(index: l.index, record: l.record, preActivation: wanted(.preactivation) ? l.preActivation : nil,
-                             activation: wanted(.activation) ? l.activation : empty)
+            LayerObservation(index: l.index, record: l.record, preActivation: keep.preactivation ? l.preActivation : nil,
+                             activation: keep.activation ? l.activation : empty)
         }
-        let keepValue = wanted(.weight) || wanted(.update)
         let params = o.parameters.filter { $0.role == "W" }.map { p in
-            ParameterObservation(name: p.name, layerIndex: p.layerIndex, role: p.role, value: keepValue ? p.value : empty,
-                                 gradient: wanted(.weightGradient) ? p.gradient : empty, previousValue: wanted(.update) ? p.previousValue : nil)
+            ParameterObservation(name: p.name, layerIndex: p.layerIndex, role: p.role, value: keep.value ? p.value : empty,
+                                 gradient: keep.gradient ? p.gradient : empty, previousValue: keep.update ? p.previousValue : nil)
         }
         return StepObservation(step: o.step, epoch: o.epoch, loss: o.loss, accuracy: o.accuracy, batchSize: o.batchSize,
                                learningRate: o.learningRate, layers: layers, parameters: params)
@@ -283,5 +282,22 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
             }
         }
         drain()
+    }
+}
+
+/// The tensors a step keeps, by whether it is a statistics step and a histogram step.
+struct StepTensors {
+    var activation, preactivation, gradient, value, update: Bool
+
+    init(_ plan: RecordingPlan, stats: Bool, hist: Bool) {
+        func wanted(_ q: Quantity) -> Bool {
+            (stats && plan.statsQuantities.contains(q) && (hist || !plan.histogramStepOnlyQuantities.contains(q)))
+                || (hist && plan.histogramQuantities.contains(q))
+        }
+        activation = wanted(.activation)
+        preactivation = wanted(.preactivation)
+        gradient = wanted(.weightGradient)
+        value = wanted(.weight) || wanted(.update)
+        update = wanted(.update)
     }
 }

@@ -31,6 +31,10 @@ void nn_histogram_uniform_f32(const float *x, size_t n, const double *edges, siz
                               long *counts, long *under, long *over, long *nan);
 void nn_histogram_uniform_f64(const double *x, size_t n, const double *edges, size_t bins,
                               long *counts, long *under, long *over, long *nan);
+/// The same counts for a prefix of x, in AVX2 lanes where the processor has them (nn_histogram.c);
+/// returns the prefix's length (0: none), the rest is left to the caller.
+size_t nn_histogram_uniform_f32_fast(const float *x, size_t n, const double *edges, size_t bins,
+                                     long *counts, long *under, long *over, long *nan);
 
 // Engine kernels (nn_tensor_kernels.c): the training loop's element-wise passes.
 

@@ -42,7 +42,8 @@ public final class JSONLinesSink: EventSink {
     public let path: String
     private let partial: String
     private var handle: FileHandle?
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    private var encoder = EventEncoder()
     private var failure: FileError?
 
     /// Creates (or truncates) the `.partial` file and its folder.
@@ -59,7 +60,7 @@ public final class JSONLinesSink: EventSink {
     public func write(_ event: Event) throws {
         if let failure { throw failure }
         guard handle != nil else { throw EventFileError(file: path, line: nil, message: "written after close") }
-        buffer.append(contentsOf: (EventCodec.encode(event) + "\n").utf8)
+        encoder.append(event, to: &buffer)
         if buffer.count > 1 << 20 { try flush() }
     }
 
@@ -88,7 +89,7 @@ public final class JSONLinesSink: EventSink {
     public func discard() {
         try? handle?.close()
         handle = nil
-        buffer = Data()
+        buffer = []
         try? FileManager.default.removeItem(atPath: partial)
     }
 
