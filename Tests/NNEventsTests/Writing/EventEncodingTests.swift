@@ -14,7 +14,8 @@ final class EventEncodingTests: XCTestCase {
         var g = SplitMix64(state: seed)
         var out: [Double] = [0, -0.0, 1, -1, 0.1, 1e15, -1e15, 1e15 - 1, 1e15 + 1, 9_007_199_254_740_992, 1e16, 1e-4, 1e-5, 0.5,
                              .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
-                             -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, .ulpOfOne, Double(bitPattern: 1), Double(bitPattern: 0x000F_FFFF_FFFF_FFFF)]
+                             -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, .ulpOfOne, Double(bitPattern: 1),
+                             Double(bitPattern: 0x000F_FFFF_FFFF_FFFF)]
         out += (-330...310).map { pow(10, Double($0)) } + (-330...310).map { -pow(10, Double($0)) }
         while out.count < count {
             let bits = g.next()
