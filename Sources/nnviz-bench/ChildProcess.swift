@@ -1,7 +1,9 @@
 import Foundation
 
-/// A command run as a child process, with its own wall time and peak resident memory (from
-/// `wait4`, which reports the resources of that one child, not of every child so far).
+/// A command run as a child process, with its own wall time and CPU time (from `wait4`, which
+/// reports the resources of that one child). Its `peakRSS` from `wait4` is an upper bound only:
+/// Linux carries the parent's peak into a child started by `posix_spawn` (vfork), so W6 takes
+/// each child's own peak (`VmHWM`) from what the child prints.
 struct ChildProcess {
     var status: Int32
     var seconds: Double

@@ -31,7 +31,16 @@ enum W6 {
         return nil
     }
 
-    struct Row { var label: String; var bytes: Int; var steps: Int; var ours: ChildProcess; var split: String; var peer: ChildProcess?; var peerSplit: String }
+    struct Row {
+        var label: String; var bytes: Int; var steps: Int; var ours: ChildProcess; var split: String; var peer: ChildProcess?; var peerSplit: String
+        /// nnviz's own peak resident memory in MB: the last `VmHWM` its timings line reports.
+        var oursMB: Double { Double(split.split(separator: ",").last?.split(separator: " ").dropLast().last ?? "") ?? .nan }
+        /// The peer's own peak resident memory in MB (`vmhwm_mb` in its JSON line).
+        var peerMB: Double {
+            let json = (try? JSONSerialization.jsonObject(with: Data(peerSplit.utf8))) as? [String: Any]
+            return (json?["vmhwm_mb"] as? Double) ?? .nan
+        }
+    }
 
     static func bench(megabytes: [Int], withPeers: Bool) throws {
         print("\n== W6 long run: nnviz report on one run of N steps x 5 layers (stats every step, histograms every 100), as a child process")
@@ -77,10 +86,10 @@ enum W6 {
 
     static func line(_ r: Row) -> String {
         var s = String(format: "%@ (%d steps, %.1f MB): nnviz %.2f s (CPU %.2f s), %.0f MB/s, peak RSS %.0f MB; split %@", r.label, r.steps,
-                       Double(r.bytes) / 1e6, r.ours.seconds, r.ours.cpuSeconds, Double(r.bytes) / 1e6 / r.ours.seconds, Double(r.ours.peakRSS) / 1e6, r.split)
+                       Double(r.bytes) / 1e6, r.ours.seconds, r.ours.cpuSeconds, Double(r.bytes) / 1e6 / r.ours.seconds, r.oursMB, r.split)
         if let p = r.peer {
             s += String(format: "\n      peer (EventAccumulator + matplotlib) %.2f s (CPU %.2f s), peak RSS %.0f MB; %@", p.seconds, p.cpuSeconds,
-                        Double(p.peakRSS) / 1e6, r.peerSplit)
+                        r.peerMB, r.peerSplit)
         }
         return s
     }
@@ -88,10 +97,10 @@ enum W6 {
     static func table(_ rows: [Row]) -> String {
         var t = "size    | steps   | nnviz s | MB/s  | RSS MB | peer s  | peer RSS MB | peer/nnviz\n"
         for r in rows {
-            let peer = r.peer.map { String(format: "%7.2f | %11.0f | %9.1fx", $0.seconds, Double($0.peakRSS) / 1e6, $0.seconds / r.ours.seconds) }
+            let peer = r.peer.map { String(format: "%7.2f | %11.0f | %9.1fx", $0.seconds, r.peerMB, $0.seconds / r.ours.seconds) }
                 ?? "      - |           - |         -"
             t += String(format: "%-7@ | %7d | %7.2f | %5.0f | %6.0f | %@\n", r.label as NSString, r.steps, r.ours.seconds,
-                        Double(r.bytes) / 1e6 / r.ours.seconds, Double(r.ours.peakRSS) / 1e6, peer)
+                        Double(r.bytes) / 1e6 / r.ours.seconds, r.oursMB, peer)
         }
         return t + "load: \(Machine.summary)"
     }

@@ -100,7 +100,19 @@ def load(logdir, out):
         fig.savefig(os.path.join(out, f"{prefix}.png")); plt.close(fig)
     t_draw = time.perf_counter()
     print(json.dumps({"import_s": round(t_import - t0, 3), "load_s": round(t_load - t_import, 3), "draw_s": round(t_draw - t_load, 3),
-                      "scalars_kept": sum(len(v[0]) for v in series.values()), "loadavg_1m": os.getloadavg()[0]}))
+                      "scalars_kept": sum(len(v[0]) for v in series.values()), "loadavg_1m": os.getloadavg()[0],
+                      "vmhwm_mb": vmhwm_mb()}))
+
+
+def vmhwm_mb():
+    """This process's own peak resident memory (VmHWM of its address space). Not ru_maxrss: Linux
+    carries the parent's peak into a child started by posix_spawn (vfork), so every child of a
+    large parent reports at least the parent's peak there."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return None
 
 
 def main():
