@@ -168,13 +168,18 @@ public final class EventRecorder<Scalar: Real>: TrainingObserver, @unchecked Sen
     private func slim(_ o: StepObservation<Scalar>) -> StepObservation<Scalar> {
         let keep = keeps[(isStatsStep(o.step) ? 1 : 0) + (isHistogramStep(o.step) ? 2 : 0)]
         let empty = Matrix<Scalar>(rows: 0, cols: 0)
-        let layers = o.layers.map { l in
-            LayerObservation(index: l.index, record: l.record, preActivation: keep.preactivation ? l.preActivation : nil,
-                             activation: keep.activation ? l.activation : empty)
+        // Plain loops: this runs on the training thread at every recorded step.
+        var layers: [LayerObservation<Scalar>] = []
+        layers.reserveCapacity(o.layers.count)
+        for l in o.layers {
+            layers.append(LayerObservation(index: l.index, record: l.record, preActivation: keep.preactivation ? l.preActivation : nil,
+                                           activation: keep.activation ? l.activation : empty))
         }
-        let params = o.parameters.filter { $0.role == "W" }.map { p in
-            ParameterObservation(name: p.name, layerIndex: p.layerIndex, role: p.role, value: keep.value ? p.value : empty,
-                                 gradient: keep.gradient ? p.gradient : empty, previousValue: keep.update ? p.previousValue : nil)
+        var params: [ParameterObservation<Scalar>] = []
+        params.reserveCapacity(o.parameters.count)
+        for p in o.parameters where p.role == "W" {
+            params.append(ParameterObservation(name: p.name, layerIndex: p.layerIndex, role: p.role, value: keep.value ? p.value : empty,
+                                               gradient: keep.gradient ? p.gradient : empty, previousValue: keep.update ? p.previousValue : nil))
         }
         return StepObservation(step: o.step, epoch: o.epoch, loss: o.loss, accuracy: o.accuracy, batchSize: o.batchSize,
                                learningRate: o.learningRate, layers: layers, parameters: params)

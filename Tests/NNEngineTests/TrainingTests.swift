@@ -160,4 +160,32 @@ final class TrainingTests: XCTestCase {
         assertClose(upd.storage, obs.parameters[0].gradient.scaled(by: -0.1).storage, 1e-12)
         assertClose((before[0] + upd).storage, obs.parameters[0].value.storage, 1e-12)
     }
+
+    /// The engine hands observers each layer's record and every parameter in layer order, with
+    /// the value before the update; records are cached between steps, so a renamed layer must
+    /// still be seen under its new name.
+    func testObservationsFollowLayersAndRenames() throws {
+        final class Watch: TrainingObserver {
+            var seen: [StepObservation<Double>] = []
+            func needs(atStep step: Int) -> ObservationNeeds { .all }
+            func observe(_ o: StepObservation<Double>) { seen.append(o) }
+        }
+        let w = Watch()
+        let model = try Sequential<Double>(inputFeatures: 2, seed: 3) { Dense(3, activation: .tanh); Dense(3, activation: .relu); Dense(2) }
+        model.compile(loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.1))
+        let x = try Matrix<Double>(rows: 4, cols: 2, [1, 2, 3, 4, 5, 6, 7, 8])
+        let before = model.weights
+        _ = try model.trainStep(x, .classes([0, 1, 0, 1]), observers: [w])
+        model.layers[1].name = "hidden"
+        _ = try model.trainStep(x, .classes([0, 1, 0, 1]), observers: [w])
+        XCTAssertEqual(w.seen.count, 2)
+        let first = w.seen[0], second = w.seen[1]
+        XCTAssertEqual(first.layers.map(\.record.name), ["dense_1", "dense_2", "dense_3"])
+        XCTAssertEqual(second.layers.map(\.record.name), ["dense_1", "hidden", "dense_3"])
+        XCTAssertEqual(second.layers.map(\.record), model.layers.map(\.record))
+        XCTAssertEqual(first.parameters.map(\.name), model.parameters.map(\.name))
+        XCTAssertEqual(first.parameters.map(\.layerIndex), [0, 0, 1, 1, 2, 2])
+        XCTAssertEqual(first.parameters.compactMap(\.previousValue), before)
+        XCTAssertEqual(second.parameters.compactMap(\.previousValue), first.parameters.map(\.value))
+    }
 }

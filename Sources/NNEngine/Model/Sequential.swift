@@ -58,8 +58,14 @@ public final class Sequential<Scalar: Real> {
         self.outputFeatures = features
         // Layers create their parameter objects once, in `build`; the list is kept so that
         // each training step does not rebuild it.
-        self.parameters = self.layers.flatMap { $0.parameters }
+        self.layerParameters = self.layers.map { $0.parameters }
+        self.parameters = self.layerParameters.flatMap { $0 }
     }
+
+    /// Each layer's parameters, in layer order (`parameters` is their concatenation).
+    let layerParameters: [[Parameter<Scalar>]]
+    /// The layers' records as last handed to observers, rebuilt when a layer was renamed.
+    private var recordCache: [LayerRecord] = []
 
     /// Sets the loss, optimiser, metrics and weight decay used by `fit` and `evaluate`.
     public func compile(loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>, metrics: [Metric] = [],
@@ -194,36 +200,47 @@ public final class Sequential<Scalar: Real> {
         let (lossValue, out) = try computeGradients(x, y)
         let acc = metrics.contains(.accuracy) ? Self.accuracy(out, y) : nil
         let params = parameters
-        let before = needs.contains(.updates) ? params.map(\.value) : []
-        var layerObs: [LayerObservation<Scalar>] = []
-        if needs.contains(.layerOutputs) {
-            for (i, l) in layers.enumerated() {
-                layerObs.append(LayerObservation(index: i, record: l.record, preActivation: l.lastPreActivation,
-                                                 activation: l.lastOutput ?? Matrix(rows: 0, cols: 0)))
-            }
-        }
+        let before = needs.contains(.updates) ? params.map { $0.value } : []
+        let layerObs = needs.contains(.layerOutputs) ? layerObservations() : []
         let lr = optimizer.learningRate
         optimizer.update(params)
         if !needs.isEmpty {
-            var paramObs: [ParameterObservation<Scalar>] = []
-            if needs.contains(.gradients) || needs.contains(.updates) {
-                // `params` lists each layer's parameters in layer order.
-                var k = 0
-                for (i, l) in layers.enumerated() {
-                    for p in l.parameters {
-                        paramObs.append(ParameterObservation(
-                            name: p.name, layerIndex: i, role: p.role, value: p.value, gradient: p.gradient,
-                            previousValue: needs.contains(.updates) ? before[k] : nil))
-                        k += 1
-                    }
-                }
-            }
+            let paramObs = needs.contains(.gradients) || needs.contains(.updates) ? parameterObservations(before: before) : []
             let obs = StepObservation(step: step, epoch: epoch, loss: lossValue, accuracy: acc, batchSize: x.rows,
                                       learningRate: lr, layers: layerObs, parameters: paramObs)
-            for (o, n) in zip(observers, asked) where !n.isEmpty { o.observe(obs) }
+            for k in 0..<observers.count where !asked[k].isEmpty { observers[k].observe(obs) }
         }
         step += 1
         return StepResult(loss: lossValue, accuracy: acc)
+    }
+
+    /// Each layer's outputs of the step just taken (plain loops over cached records: this runs
+    /// at every recorded step, and generic iterators and rebuilt records cost training time).
+    private func layerObservations() -> [LayerObservation<Scalar>] {
+        if recordCache.count != layers.count { recordCache = layers.map { $0.record } }
+        var out: [LayerObservation<Scalar>] = []
+        out.reserveCapacity(layers.count)
+        for i in 0..<layers.count {
+            let l = layers[i]
+            if recordCache[i].name != l.name { recordCache[i] = l.record }
+            out.append(LayerObservation(index: i, record: recordCache[i], preActivation: l.lastPreActivation,
+                                        activation: l.lastOutput ?? Matrix(rows: 0, cols: 0)))
+        }
+        return out
+    }
+
+    /// Every parameter's value and gradient, with its value before the update when `before`
+    /// holds them (in the order of `parameters`).
+    private func parameterObservations(before: [Matrix<Scalar>]) -> [ParameterObservation<Scalar>] {
+        var out: [ParameterObservation<Scalar>] = []
+        out.reserveCapacity(parameters.count)
+        for i in 0..<layerParameters.count {
+            for p in layerParameters[i] {
+                out.append(ParameterObservation(name: p.name, layerIndex: i, role: p.role, value: p.value, gradient: p.gradient,
+                                                previousValue: before.isEmpty ? nil : before[out.count]))
+            }
+        }
+        return out
     }
 
     /// Trains for `epochs` passes over the data in batches of `batchSize` (nil: the whole set,
